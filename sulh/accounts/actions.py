@@ -1,0 +1,48 @@
+"""Users and API tokens."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sulh.accounts.models import ApiToken, Role, User
+from sulh.audit.actions import do_audit
+
+
+@transaction.atomic
+def do_create_user(actor: Any, *, username: str, password: str, role: str,
+                   source_clearance: bool = False, areas: list | None = None,
+                   is_staff: bool = False, is_superuser: bool = False) -> User:
+    if role not in Role.values:
+        raise ValidationError({"role": f"{role!r} is not a role ({', '.join(Role.values)})"})
+    if User.objects.filter(username=username).exists():
+        raise ValidationError({"username": f"{username!r} is taken"})
+    user = User.objects.create_user(username=username, password=password, role=role,
+                                    source_clearance=source_clearance, is_staff=is_staff,
+                                    is_superuser=is_superuser)
+    if areas:
+        user.areas.set(areas)
+    do_audit(actor, "user.create", user, changes={"role": role, "source_clearance": source_clearance})
+    return user
+
+
+@transaction.atomic
+def do_create_token(actor: Any, user: User, *, name: str = "", days: int | None = 90) -> tuple[str, ApiToken]:
+    """A new token: the secret is returned once and only its hash is stored."""
+    secret = ApiToken.new_secret()
+    row = ApiToken.objects.create(
+        user=user, name=name, prefix=secret[5:13], token_hash=ApiToken.hash(secret),
+        expires_at=timezone.now() + timedelta(days=days) if days else None,
+    )
+    do_audit(actor, "token.create", row, summary=f"token {row.prefix} for {user.username}")
+    return secret, row
+
+
+@transaction.atomic
+def do_revoke_token(actor: Any, row: ApiToken) -> ApiToken:
+    row.revoked_at = timezone.now()
+    row.save(update_fields=["revoked_at"])
+    do_audit(actor, "token.revoke", row, summary=f"token {row.prefix} of {row.user.username}")
+    return row

@@ -1,0 +1,55 @@
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    MEDIATOR = "mediator", _("Mediator")
+    ANALYST = "analyst", _("Analyst")
+    DOCUMENTER = "documenter", _("Field documenter")
+    COORDINATOR = "coordinator", _("Coordinator")
+    PARTNER = "partner", _("Partner (read-only, redacted)")
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.ANALYST)
+    # Seeing who a source is needs this flag on top of any role (see sulh/access).
+    source_clearance = models.BooleanField(default=False)
+    areas = models.ManyToManyField("places.Place", blank=True, related_name="+")
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == Role.PARTNER
+
+
+class ApiToken(models.Model):
+    """A bearer token; only its hash is stored, the token itself is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, blank=True)
+    prefix = models.CharField(max_length=8)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @staticmethod
+    def new_secret() -> str:
+        return "sulh_" + secrets.token_urlsafe(32)
+
+    def is_usable(self) -> bool:
+        now = timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.prefix}…"

@@ -1,0 +1,66 @@
+"""The REST API: one NinjaAPI, routers owned by the apps, bearer-token auth."""
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.security import APIKeyCookie, HttpBearer
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        from sulh.accounts.models import ApiToken
+
+        row = ApiToken.objects.select_related("user").filter(token_hash=ApiToken.hash(token)).first()
+        if row is None or not row.is_usable() or not row.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+        request.user = row.user
+        return row.user
+
+
+class SessionAuth(APIKeyCookie):
+    """The web app's own session, so pages can call the API; CSRF still applies to writes."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None):
+        user = getattr(request, "user", None)
+        return user if user is not None and user.is_authenticated else None
+
+
+api = NinjaAPI(
+    title="sulh API",
+    version="1",
+    description="Graded, sourced, conflict-aware records. Sources appear only as safe descriptions.",
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    if hasattr(exc, "error_dict"):
+        detail = [{"loc": ["body", field], "msg": "; ".join(messages)}
+                  for field, messages in exc.message_dict.items()]
+    else:
+        detail = [{"loc": ["body"], "msg": message} for message in exc.messages]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+def _register_routers() -> None:
+    from sulh.actors.api import router as actors
+    from sulh.claims.api import router as claims
+    from sulh.events.api import router as events
+    from sulh.places.api import router as places
+    from sulh.sources.api import reports_router, sources_router
+
+    api.add_router("/places", places)
+    api.add_router("/actors", actors)
+    api.add_router("/sources", sources_router)
+    api.add_router("/reports", reports_router)
+    api.add_router("/claims", claims)
+    api.add_router("/events", events)
+
+
+_register_routers()
