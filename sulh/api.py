@@ -1,5 +1,8 @@
 """The REST API: one NinjaAPI, routers owned by the apps, bearer-token auth."""
 
+from importlib import import_module
+from importlib.util import find_spec
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -11,7 +14,9 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
         from sulh.accounts.models import ApiToken
 
-        row = ApiToken.objects.select_related("user").filter(token_hash=ApiToken.hash(token)).first()
+        row = (
+            ApiToken.objects.select_related("user").filter(token_hash=ApiToken.hash(token)).first()
+        )
         if row is None or not row.is_usable() or not row.user.is_active:
             return None
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
@@ -32,7 +37,7 @@ class SessionAuth(APIKeyCookie):
 api = NinjaAPI(
     title="sulh API",
     version="1",
-    description="Graded, sourced, conflict-aware records. Sources appear only as safe descriptions.",
+    description="Graded, sourced, conflict-aware records. Sources appear as safe descriptions.",
     auth=[TokenAuth(), SessionAuth()],
     urls_namespace="api",
 )
@@ -41,26 +46,24 @@ api = NinjaAPI(
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     if hasattr(exc, "error_dict"):
-        detail = [{"loc": ["body", field], "msg": "; ".join(messages)}
-                  for field, messages in exc.message_dict.items()]
+        detail = [
+            {"loc": ["body", field], "msg": "; ".join(messages)}
+            for field, messages in exc.message_dict.items()
+        ]
     else:
         detail = [{"loc": ["body"], "msg": message} for message in exc.messages]
     return api.create_response(request, {"detail": detail}, status=422)
 
 
 def _register_routers() -> None:
-    from sulh.actors.api import router as actors
-    from sulh.claims.api import router as claims
-    from sulh.events.api import router as events
-    from sulh.places.api import router as places
-    from sulh.sources.api import reports_router, sources_router
+    """Each sulh app's ``api`` module lists ``routes``: (prefix, Router) pairs."""
+    from django.apps import apps
 
-    api.add_router("/places", places)
-    api.add_router("/actors", actors)
-    api.add_router("/sources", sources_router)
-    api.add_router("/reports", reports_router)
-    api.add_router("/claims", claims)
-    api.add_router("/events", events)
+    for config in apps.get_app_configs():
+        if not config.name.startswith("sulh.") or not find_spec(f"{config.name}.api"):
+            continue
+        for prefix, router in getattr(import_module(f"{config.name}.api"), "routes", []):
+            api.add_router(prefix, router)
 
 
 _register_routers()

@@ -8,7 +8,7 @@ from sulh.accounts.models import Role
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the gazetteer and the Qadmus scenario once; each test runs in a rolled-back transaction."""
+    """Load the gazetteer and the Qadmus scenario once; each test rolls back its own changes."""
     from sulh.core.demo import build_demo
 
     with django_db_blocker.unblock():
@@ -23,20 +23,30 @@ PERSONAS = {
     "coordinator": (Role.COORDINATOR, False),
     "partner": (Role.PARTNER, False),
     "cleared_analyst": (Role.ANALYST, True),
+    "outsider": (Role.MEDIATOR, False),  # a mediator of another area (Aleppo)
 }
+AREAS = {"mediator": ["SY1006"], "outsider": ["SY02"]}
 
 
 @pytest.fixture
 def persona(db):
     """Make (or fetch) a user of a persona: persona("partner")."""
     from sulh.accounts.models import User
+    from sulh.places.models import Place
 
     def make(name: str):
         role, cleared = PERSONAS[name]
         user, _ = User.objects.get_or_create(
-            username=f"t_{name}", defaults={"role": role, "source_clearance": cleared,
-                                            "is_staff": role == Role.ADMINISTRATOR,
-                                            "is_superuser": role == Role.ADMINISTRATOR})
+            username=f"t_{name}",
+            defaults={
+                "role": role,
+                "source_clearance": cleared,
+                "is_staff": role == Role.ADMINISTRATOR,
+                "is_superuser": role == Role.ADMINISTRATOR,
+            },
+        )
+        if name in AREAS:
+            user.areas.set(Place.objects.filter(pcode__in=AREAS[name]))
         return user
 
     return make
@@ -69,8 +79,9 @@ def api_for(persona):
             return self.client.get(f"/api/v1{path}", params, headers=self.headers)
 
         def post(self, path: str, data: dict):
-            return self.client.post(f"/api/v1{path}", data, content_type="application/json",
-                                    headers=self.headers)
+            return self.client.post(
+                f"/api/v1{path}", data, content_type="application/json", headers=self.headers
+            )
 
     return lambda name: Api(persona(name))
 

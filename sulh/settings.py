@@ -66,6 +66,12 @@ INSTALLED_APPS = [
     "sulh.sources",
     "sulh.claims",
     "sulh.events",
+    "sulh.mediation",
+    "sulh.security",
+    "sulh.intake",
+    "sulh.exchange",
+    "sulh.warning",
+    "sulh.reports",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +147,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

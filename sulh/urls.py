@@ -1,3 +1,9 @@
+"""URLs: each sulh app with a ``urls`` module is mounted at /<app label>/ (core at the root)."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,12 +11,15 @@ from sulh.api import api
 
 urlpatterns = [
     path("", include("sulh.core.urls")),
-    path("events/", include("sulh.events.urls")),
-    path("places/", include("sulh.places.urls")),
-    path("actors/", include("sulh.actors.urls")),
-    path("sources/", include("sulh.sources.urls")),
-    path("accounts/", include("sulh.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+for config in apps.get_app_configs():
+    if (
+        config.name.startswith("sulh.")
+        and config.label != "core"
+        and find_spec(f"{config.name}.urls")
+    ):
+        urlpatterns.append(path(f"{config.label}/", include(import_module(f"{config.name}.urls"))))

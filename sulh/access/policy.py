@@ -6,7 +6,7 @@ hands out querysets already limited to what a user may see.
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sulh.accounts.models import Role
@@ -34,12 +34,40 @@ def can_manage_gazetteer(user: Any) -> bool:
     return can_write(user)
 
 
+def sees_everywhere(user: Any) -> bool:
+    """Administrators, and users given no areas (national analysts, partners), see every area."""
+    if user.is_superuser or user.role == Role.ADMINISTRATOR:
+        return True
+    return not user.areas.exists()
+
+
+def area_q(user: Any, place_path: str = "place") -> Q:
+    """Records whose place (reached by ``place_path``) lies in the user's areas, or has no place."""
+    if not is_active(user):
+        return Q(pk__in=[])
+    if sees_everywhere(user):
+        return Q()
+    q = Q(**{f"{place_path}__isnull": True})
+    for area in user.areas.all():
+        level = area.admin_level
+        key = f"{place_path}__adm{level}_id" if level else f"{place_path}_id"
+        q |= Q(**{key: area.pk})
+    return q
+
+
 def events_for_user(user: Any) -> QuerySet:
     from sulh.events.models import Event
 
     if not is_active(user):
         return Event.objects.none()
-    return Event.objects.all()
+    if sees_everywhere(user):
+        return Event.objects.all()
+    # Events carry their admin units, so the scope is a filter on the event table itself.
+    q = Q(place__isnull=True)
+    for area in user.areas.all():
+        level = area.admin_level
+        q |= Q(**{f"adm{level}_id": area.pk}) if level else Q(place_id=area.pk)
+    return Event.objects.filter(q)
 
 
 def get_event_for_user(user: Any, pk: int) -> tuple[Any, bool]:

@@ -15,7 +15,7 @@ def is_partner(user: Any) -> bool:
 
 
 def place_public(place: Any, user: Any) -> dict | None:
-    """A place as this user may see it: partners get a sensitive site coarsened to its sub-district."""
+    """A place as this user may see it; partners see a sensitive site as its sub-district."""
     if place is None:
         return None
     shown = place
@@ -69,7 +69,9 @@ def claim_public(claim: Any, user: Any) -> dict:
         "status": claim.status,
         "report_id": claim.report_id if see_text else None,
         "quote": claim.quote if see_text else "",
-        "span": [claim.span_start, claim.span_end] if see_text and claim.span_start is not None else None,
+        "span": [claim.span_start, claim.span_end]
+        if see_text and claim.span_start is not None
+        else None,
         "recorded_at": claim.recorded_at,
         "supersedes_id": claim.supersedes_id,
     }
@@ -91,14 +93,21 @@ def event_public(event: Any, user: Any) -> dict:
         "latitude": place["latitude"] if place else None,
         "longitude": place["longitude"] if place else None,
         "geo_precision": 2 if place and place["coarsened"] else event.geo_precision,
-        "fatalities": {"low": event.fatalities_low, "best": event.fatalities_best,
-                       "high": event.fatalities_high},
+        "fatalities": {
+            "low": event.fatalities_low,
+            "best": event.fatalities_best,
+            "high": event.fatalities_high,
+        },
         "disputed": event.disputed,
         "disputed_fields": event.disputed_fields,
         "reconciled": _reconciled_public(event, user),
         "actors": [
-            {"role": r.role, "actor_id": r.actor_id,
-             "name": r.actor.name_en if r.actor_id else "unknown", "disputed": r.disputed}
+            {
+                "role": r.role,
+                "actor_id": r.actor_id,
+                "name": r.actor.name_en if r.actor_id else "unknown",
+                "disputed": r.disputed,
+            }
             for r in event.actor_roles.all()
         ],
         "origin": event.origin,
@@ -109,8 +118,12 @@ def _reconciled_public(event: Any, user: Any) -> dict:
     data = dict(event.reconciled or {})
     location = data.get("location")
     if location and event.place_id and event.place.sensitive and is_partner(user):
-        data["location"] = {**location, "value": str((place_public(event.place, user) or {}).get("id")),
-                            "values": [], "support": {}}
+        data["location"] = {
+            **location,
+            "value": str((place_public(event.place, user) or {}).get("id")),
+            "values": [],
+            "support": {},
+        }
     return data
 
 

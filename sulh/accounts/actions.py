@@ -12,28 +12,48 @@ from sulh.audit.actions import do_audit
 
 
 @transaction.atomic
-def do_create_user(actor: Any, *, username: str, password: str, role: str,
-                   source_clearance: bool = False, areas: list | None = None,
-                   is_staff: bool = False, is_superuser: bool = False) -> User:
+def do_create_user(
+    actor: Any,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    source_clearance: bool = False,
+    areas: list | None = None,
+    is_staff: bool = False,
+    is_superuser: bool = False,
+) -> User:
     if role not in Role.values:
         raise ValidationError({"role": f"{role!r} is not a role ({', '.join(Role.values)})"})
     if User.objects.filter(username=username).exists():
         raise ValidationError({"username": f"{username!r} is taken"})
-    user = User.objects.create_user(username=username, password=password, role=role,
-                                    source_clearance=source_clearance, is_staff=is_staff,
-                                    is_superuser=is_superuser)
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        role=role,
+        source_clearance=source_clearance,
+        is_staff=is_staff,
+        is_superuser=is_superuser,
+    )
     if areas:
         user.areas.set(areas)
-    do_audit(actor, "user.create", user, changes={"role": role, "source_clearance": source_clearance})
+    do_audit(
+        actor, "user.create", user, changes={"role": role, "source_clearance": source_clearance}
+    )
     return user
 
 
 @transaction.atomic
-def do_create_token(actor: Any, user: User, *, name: str = "", days: int | None = 90) -> tuple[str, ApiToken]:
+def do_create_token(
+    actor: Any, user: User, *, name: str = "", days: int | None = 90
+) -> tuple[str, ApiToken]:
     """A new token: the secret is returned once and only its hash is stored."""
     secret = ApiToken.new_secret()
     row = ApiToken.objects.create(
-        user=user, name=name, prefix=secret[5:13], token_hash=ApiToken.hash(secret),
+        user=user,
+        name=name,
+        prefix=secret[5:13],
+        token_hash=ApiToken.hash(secret),
         expires_at=timezone.now() + timedelta(days=days) if days else None,
     )
     do_audit(actor, "token.create", row, summary=f"token {row.prefix} for {user.username}")

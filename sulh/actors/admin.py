@@ -11,7 +11,17 @@ class ActorAdmin(ActionAdmin):
     list_filter = ("kind", "acled_category")
     search_fields = ("name_en", "name_ar")
     raw_id_fields = ("parent", "place")
-    fields = ("name_en", "name_ar", "aliases", "kind", "acled_category", "parent", "role", "place", "description")
+    fields = (
+        "name_en",
+        "name_ar",
+        "aliases",
+        "kind",
+        "acled_category",
+        "parent",
+        "role",
+        "place",
+        "description",
+    )
 
     def create_through(self, request, obj, form):
         return do_create_actor(request.user, **{k: form.cleaned_data.get(k) for k in self.fields})

@@ -10,6 +10,7 @@ from sulh.actors.models import Actor
 from sulh.actors.search import find_actors
 
 router = Router(tags=["actors"])
+routes = [("/actors", router)]
 
 
 class ActorOut(Schema):
@@ -40,7 +41,9 @@ class ActorIn(Schema):
 @paginate
 def list_actors(request: HttpRequest, q: str = "", kind: str = ""):
     if q:
-        return [actor for actor, _score in find_actors(q, limit=50) if not kind or actor.kind == kind]
+        return [
+            actor for actor, _score in find_actors(q, limit=50) if not kind or actor.kind == kind
+        ]
     actors = Actor.objects.all()
     return actors.filter(kind=kind) if kind else actors
 

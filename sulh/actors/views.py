@@ -17,9 +17,15 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def actor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor, pk=pk)
-    events = (events_for_user(request.user).filter(actor_roles__actor=actor).distinct()
-              .select_related("place"))
+    events = (
+        events_for_user(request.user)
+        .filter(actor_roles__actor=actor)
+        .distinct()
+        .select_related("place")
+    )
     roles = {}
     for row in actor.event_roles.all():
         roles.setdefault(row.event_id, []).append(row.role)
-    return render(request, "actors/detail.html", {"actor": actor, "events": events[:200], "roles": roles})
+    return render(
+        request, "actors/detail.html", {"actor": actor, "events": events[:200], "roles": roles}
+    )

@@ -27,6 +27,9 @@ class AuditEntry(models.Model):
         ordering = ["id"]
         verbose_name_plural = "audit entries"
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.record_type}"
+
     def content(self) -> dict:
         return {
             "at": self.at.isoformat(),
@@ -42,6 +45,3 @@ class AuditEntry(models.Model):
     def compute_hash(self) -> str:
         body = json.dumps(self.content(), sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256((self.prev_hash + body).encode()).hexdigest()
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.record_type}"

@@ -66,8 +66,13 @@ def do_add_claim(
             recorded_by=user if getattr(user, "pk", None) else None,
             **columns,
         )
-        do_audit(user, "claim.add", claim, summary=f"{record._meta.label_lower}:{record.pk} {field}",
-                 changes={"field": field, "status": status})
+        do_audit(
+            user,
+            "claim.add",
+            claim,
+            summary=f"{record._meta.label_lower}:{record.pk} {field}",
+            changes={"field": field, "status": status},
+        )
         if reconcile_now and status == ClaimStatus.ACCEPTED:
             reconcile_record(record)
     return claim

@@ -12,6 +12,7 @@ from sulh.claims.models import Claim
 from sulh.sources.models import Report, Source
 
 router = Router(tags=["claims"])
+routes = [("/claims", router)]
 
 
 class SourceRef(Schema):
@@ -52,7 +53,9 @@ class ClaimOut(Schema):
 class ClaimIn(Schema):
     event_id: int
     field: str = Field(..., max_length=64)
-    value: Any = Field(..., description="number or range text, date text, place/actor id, category key")
+    value: Any = Field(
+        ..., description="number or range text, date text, place/actor id, category key"
+    )
     source_id: int
     credibility: int = Field(6, ge=1, le=6)
     report_id: int | None = None
@@ -96,9 +99,18 @@ def create_claim(request: HttpRequest, payload: ClaimIn):
         report = Report.objects.filter(pk=payload.report_id).first()
         if report is None:
             raise ValidationError({"report_id": f"no report with id {payload.report_id}"})
-    claim = do_add_claim(request.user, event, payload.field, payload.value, source=source,
-                         credibility=payload.credibility, report=report, quote=payload.quote,
-                         status=payload.status, note=payload.note)
+    claim = do_add_claim(
+        request.user,
+        event,
+        payload.field,
+        payload.value,
+        source=source,
+        credibility=payload.credibility,
+        report=report,
+        quote=payload.quote,
+        status=payload.status,
+        note=payload.note,
+    )
     return 201, claim_public(claim, request.user)
 
 
@@ -107,5 +119,6 @@ def review_claim(request: HttpRequest, claim_id: int, payload: ReviewIn):
     claim = _claim_for_user(request, claim_id)
     if not can_write(request.user):
         return 403, {"detail": "your role cannot review claims"}
-    return 200, claim_public(do_review_claim(request.user, claim, payload.decision, payload.note),
-                             request.user)
+    return 200, claim_public(
+        do_review_claim(request.user, claim, payload.decision, payload.note), request.user
+    )

@@ -4,9 +4,9 @@ Pure functions over ``Evidence``; nothing here touches the database, so the rule
 properties (sulh/claims/tests/test_reconcile_properties.py).
 """
 
+from calendar import monthrange
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from calendar import monthrange
 from datetime import date
 
 RELIABILITY_WEIGHT = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.15, "F": 0.5}
@@ -149,7 +149,9 @@ def reconcile_choice(
     key = ranked[0]
     disputed = len(credible_keys) > 1 and kind != "text"
     if disputed and refines is not None:
-        most_specific = [k for k in credible_keys if all(k == o or refines(k, o) for o in credible_keys)]
+        most_specific = [
+            k for k in credible_keys if all(k == o or refines(k, o) for o in credible_keys)
+        ]
         if most_specific:
             disputed, key = False, most_specific[0]
     return Reconciled(kind, len(items), disputed, key=key, keys=ranked, support=rounded)

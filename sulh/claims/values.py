@@ -26,7 +26,9 @@ def _number(field: str, raw: Any) -> NumberRange:
         if isinstance(raw, int):
             return NumberRange.exact(raw)
         if isinstance(raw, dict):
-            return NumberRange(raw.get("low"), raw.get("best"), raw.get("high"), raw.get("qualifier", ""))
+            return NumberRange(
+                raw.get("low"), raw.get("best"), raw.get("high"), raw.get("qualifier", "")
+            )
         return parse_range(str(raw))
     except NumberError as exc:
         raise _fail(field, str(exc)) from exc
@@ -58,19 +60,28 @@ def claim_columns(spec: FieldSpec, raw: Any) -> dict[str, Any]:
         raise _fail(spec.name, _("a value is required"))
     if spec.kind == ValueKind.NUMBER:
         n = _number(spec.name, raw)
-        return {"num_low": n.low, "num_best": n.best, "num_high": n.high, "num_qualifier": n.qualifier}
+        return {
+            "num_low": n.low,
+            "num_best": n.best,
+            "num_high": n.high,
+            "num_qualifier": n.qualifier,
+        }
     if spec.kind == ValueKind.DATE:
         d = _date(spec.name, raw)
         return {"date_start": d.start, "date_end": d.end, "date_precision": d.precision}
     if spec.kind == ValueKind.PLACE:
-        place = raw if isinstance(raw, Place) else Place.objects.filter(pk=_int(spec.name, raw)).first()
+        place = (
+            raw if isinstance(raw, Place) else Place.objects.filter(pk=_int(spec.name, raw)).first()
+        )
         if place is None:
             raise _fail(spec.name, _("no such place: %(value)s") % {"value": raw})
         return {"place": place}
     if spec.kind == ValueKind.ACTOR:
         if raw == UNKNOWN:
             return {"value": UNKNOWN}
-        actor = raw if isinstance(raw, Actor) else Actor.objects.filter(pk=_int(spec.name, raw)).first()
+        actor = (
+            raw if isinstance(raw, Actor) else Actor.objects.filter(pk=_int(spec.name, raw)).first()
+        )
         if actor is None:
             raise _fail(spec.name, _("no such actor: %(value)s") % {"value": raw})
         return {"actor": actor}
@@ -131,7 +142,9 @@ def display_claim_value(claim: Claim) -> str:
     return claim.text
 
 
-def display_reconciled(spec: FieldSpec, rec: Reconciled, labels: dict[str, str] | None = None) -> str:
+def display_reconciled(
+    spec: FieldSpec, rec: Reconciled, labels: dict[str, str] | None = None
+) -> str:
     """Human text of a reconciled value; ``labels`` maps place/actor keys to names."""
     if rec.kind == ValueKind.NUMBER:
         return str(NumberRange(rec.low, rec.best, rec.high)) if rec.low is not None else ""

@@ -17,7 +17,10 @@ def do_update_fields(user: Any, record: models.Model, changes: dict[str, Any]) -
         changes = {**changes, "match_keys": record.match_keys}
     record.full_clean(exclude=[f.name for f in record._meta.fields if f.name not in changes])
     record.save(update_fields=list(changes))
-    diff = {name: [str(before[name]), str(getattr(record, name))] for name in before
-            if before[name] != getattr(record, name)}
+    diff = {
+        name: [str(before[name]), str(getattr(record, name))]
+        for name in before
+        if before[name] != getattr(record, name)
+    }
     do_audit(user, f"{record._meta.model_name}.update", record, changes=diff)
     return record

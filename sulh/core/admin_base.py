@@ -15,8 +15,15 @@ class ActionAdmin(admin.ModelAdmin):
 
     def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
         if change:
-            do_update_fields(request.user, obj, {name: form.cleaned_data[name] for name in form.changed_data
-                                                 if name in form.cleaned_data and not _is_m2m(obj, name)})
+            do_update_fields(
+                request.user,
+                obj,
+                {
+                    name: form.cleaned_data[name]
+                    for name in form.changed_data
+                    if name in form.cleaned_data and not _is_m2m(obj, name)
+                },
+            )
         else:
             created = self.create_through(request, obj, form)
             obj.pk = created.pk

@@ -39,8 +39,15 @@ def ensure_demo_users() -> list[User]:
         user = User.objects.filter(username=username).first()
         if user is None:
             admin = role == Role.ADMINISTRATOR
-            user = do_create_user(None, username=username, password=password, role=role,
-                                  source_clearance=cleared, is_staff=admin, is_superuser=admin)
+            user = do_create_user(
+                None,
+                username=username,
+                password=password,
+                role=role,
+                source_clearance=cleared,
+                is_staff=admin,
+                is_superuser=admin,
+            )
         users.append(user)
     return users
 

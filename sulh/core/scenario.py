@@ -74,7 +74,9 @@ class ScenarioContext:
 
 
 def _remember(key: str, obj: models.Model) -> None:
-    ScenarioKey.objects.create(key=key, record_type=ContentType.objects.get_for_model(obj), record_id=obj.pk)
+    ScenarioKey.objects.create(
+        key=key, record_type=ContentType.objects.get_for_model(obj), record_id=obj.pk
+    )
 
 
 def load_scenario(folder: Path, user: Any) -> dict[str, int]:

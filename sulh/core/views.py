@@ -18,5 +18,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    counts = {kind: Place.objects.filter(kind=kind).count() for kind in ("adm1", "adm2", "adm3", "locality")}
+    counts = {
+        kind: Place.objects.filter(kind=kind).count()
+        for kind in ("adm1", "adm2", "adm3", "locality")
+    }
     return render(request, "core/about.html", {"place_counts": counts})

@@ -41,15 +41,27 @@ def do_create_event(
     if "event_type" not in values:
         raise ValidationError({"event_type": "say what kind of event this is"})
     event = Event.objects.create(
-        title=title.strip(), title_ar=(title_ar or "").strip(), origin=origin,
-        external_key=external_key, created_by=user if getattr(user, "pk", None) else None,
+        title=title.strip(),
+        title_ar=(title_ar or "").strip(),
+        origin=origin,
+        external_key=external_key,
+        created_by=user if getattr(user, "pk", None) else None,
     )
     quotes = quotes or {}
     for field, value in values.items():
         for one in value if isinstance(value, list) else [value]:
-            do_add_claim(user, event, field, one, source=source, credibility=credibility,
-                         report=report, quote=quotes.get(field, ""), status=status,
-                         reconcile_now=False)
+            do_add_claim(
+                user,
+                event,
+                field,
+                one,
+                source=source,
+                credibility=credibility,
+                report=report,
+                quote=quotes.get(field, ""),
+                status=status,
+                reconcile_now=False,
+            )
     reconcile_record(event)
     do_audit(user, "event.create", event, summary=event.title[:200])
     return event

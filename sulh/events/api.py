@@ -15,6 +15,7 @@ from sulh.events.queries import EventFilters, filter_events
 from sulh.sources.models import Report, Source
 
 router = Router(tags=["events"])
+routes = [("/events", router)]
 
 
 class ActorRole(Schema):
@@ -66,7 +67,11 @@ class EventIn(Schema):
     source_id: int
     credibility: int = Field(6, ge=1, le=6)
     report_id: int | None = None
-    values: dict[str, Any] = Field(..., description="claim field -> value, e.g. {'event_type': 'threat', 'date': '2025-03-06', 'killed': 'about 14'}")
+    values: dict[str, Any] = Field(
+        ...,
+        description="claim field -> value, e.g. {'event_type': 'threat', 'date': '2025-03-06', "
+        "'killed': 'about 14'}",
+    )
 
 
 def _events(request: HttpRequest):
@@ -84,7 +89,10 @@ def list_events(request: HttpRequest, filters: Query[EventFilterIn]):
 def get_event(request: HttpRequest, event_id: int):
     event, _ = get_event_for_user(request.user, event_id)
     claims = record_claims(event).select_related("source", "place", "record_type")
-    return {**event_public(event, request.user), "claims": [claim_public(c, request.user) for c in claims]}
+    return {
+        **event_public(event, request.user),
+        "claims": [claim_public(c, request.user) for c in claims],
+    }
 
 
 @router.post("", response={201: EventDetailOut, 403: dict})
@@ -99,6 +107,13 @@ def create_event(request: HttpRequest, payload: EventIn):
         report = Report.objects.filter(pk=payload.report_id, source=source).first()
         if report is None:
             raise ValidationError({"report_id": f"no report {payload.report_id} from that source"})
-    event = do_create_event(request.user, title=payload.title, title_ar=payload.title_ar, source=source,
-                            credibility=payload.credibility, report=report, values=payload.values)
+    event = do_create_event(
+        request.user,
+        title=payload.title,
+        title_ar=payload.title_ar,
+        source=source,
+        credibility=payload.credibility,
+        report=report,
+        values=payload.values,
+    )
     return 201, get_event(request, event.pk)

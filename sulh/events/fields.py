@@ -21,12 +21,19 @@ ACTOR_ROLES = [
 
 EVENT_FIELDS = [
     FieldSpec("event_type", ValueKind.CATEGORY, _("event type"), event_type_choices, group="what"),
-    FieldSpec("sub_event_type", ValueKind.CATEGORY, _("sub-event type"), sub_event_type_choices,
-              group="what"),
+    FieldSpec(
+        "sub_event_type",
+        ValueKind.CATEGORY,
+        _("sub-event type"),
+        sub_event_type_choices,
+        group="what",
+    ),
     FieldSpec("date", ValueKind.DATE, _("date"), group="when"),
     FieldSpec("location", ValueKind.PLACE, _("location"), group="where"),
-    *[FieldSpec(name, ValueKind.ACTOR, label, multiple=multiple, group="who")
-      for name, label, multiple in ACTOR_ROLES],
+    *[
+        FieldSpec(name, ValueKind.ACTOR, label, multiple=multiple, group="who")
+        for name, label, multiple in ACTOR_ROLES
+    ],
     *number_fields(*COUNT_FIELDS),
     FieldSpec("currency", ValueKind.CATEGORY, _("currency"), lambda: CURRENCIES, group="counts"),
     # Whether the event happened at all: accounts that deny it are claims too.

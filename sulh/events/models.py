@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sulh.claims.reconcile import Reconciled
-from sulh.events.taxonomy import EVENT_TYPES, event_type_choices
+from sulh.events.taxonomy import EVENT_TYPES
 from sulh.lib.dates import week_start
 
 GEO_PRECISION = {"locality": 1, "site": 1, "adm3": 2, "adm2": 3, "adm1": 3}
@@ -20,7 +20,7 @@ class Event(models.Model):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=300)
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
-    event_type = models.CharField(max_length=40, choices=event_type_choices(), blank=True, db_index=True)
+    event_type = models.CharField(max_length=40, blank=True, db_index=True)  # see taxonomy.py
     sub_event_type = models.CharField(max_length=60, blank=True)
     date_start = models.DateField(null=True, blank=True, db_index=True)
     date_end = models.DateField(null=True, blank=True)
@@ -29,9 +29,15 @@ class Event(models.Model):
     place = models.ForeignKey(
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
-    adm1 = models.ForeignKey("places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    adm2 = models.ForeignKey("places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    adm3 = models.ForeignKey("places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    adm1 = models.ForeignKey(
+        "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    adm2 = models.ForeignKey(
+        "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    adm3 = models.ForeignKey(
+        "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     geo_precision = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -51,7 +57,10 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-date_start", "-id"]
-        indexes = [models.Index(fields=["week", "event_type"]), models.Index(fields=["adm2", "date_start"])]
+        indexes = [
+            models.Index(fields=["week", "event_type"]),
+            models.Index(fields=["adm2", "date_start"]),
+        ]
 
     def __str__(self) -> str:
         return self.display_title()
@@ -120,7 +129,9 @@ class Event(models.Model):
                 continue
             for actor_key in result.keys if multiple else [result.key]:
                 actor_id = int(actor_key) if actor_key.isdigit() else None
-                rows.append(EventActor(event=self, role=role, actor_id=actor_id, disputed=result.disputed))
+                rows.append(
+                    EventActor(event=self, role=role, actor_id=actor_id, disputed=result.disputed)
+                )
         EventActor.objects.bulk_create(rows)
 
 
@@ -129,9 +140,13 @@ class EventActor(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="actor_roles")
     role = models.CharField(max_length=20)
-    actor = models.ForeignKey("actors.Actor", null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="event_roles")
+    actor = models.ForeignKey(
+        "actors.Actor", null=True, blank=True, on_delete=models.PROTECT, related_name="event_roles"
+    )
     disputed = models.BooleanField(default=False)
 
     class Meta:
         indexes = [models.Index(fields=["actor", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.actor or 'unknown'}"

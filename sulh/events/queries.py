@@ -30,7 +30,9 @@ def place_scope(place: Place) -> Q:
 
 def filter_events(events: QuerySet, f: EventFilters) -> QuerySet:
     if f.date_from:
-        events = events.filter(Q(date_end__gte=f.date_from) | Q(date_end__isnull=True, date_start__gte=f.date_from))
+        events = events.filter(
+            Q(date_end__gte=f.date_from) | Q(date_end__isnull=True, date_start__gte=f.date_from)
+        )
     if f.date_to:
         events = events.filter(date_start__lte=f.date_to)
     if f.place_id:

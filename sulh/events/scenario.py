@@ -25,15 +25,29 @@ def load_event(ctx: ScenarioContext, item: dict):
     report = ctx.get(item["report"], Report) if item.get("report") else None
     values = {field: _resolve(ctx, field, v) for field, v in item["values"].items()}
     event = do_create_event(
-        ctx.user, title=item["title"], title_ar=item.get("title_ar", ""), source=source,
-        credibility=item.get("credibility", 6), report=report, values=values,
-        quotes=item.get("quotes"), origin="demo",
+        ctx.user,
+        title=item["title"],
+        title_ar=item.get("title_ar", ""),
+        source=source,
+        credibility=item.get("credibility", 6),
+        report=report,
+        values=values,
+        quotes=item.get("quotes"),
+        origin="demo",
     )
     for claim in item.get("claims", []):
         claim_source = ctx.get(claim["source"], Source)
         claim_report = ctx.get(claim["report"], Report) if claim.get("report") else None
-        do_add_claim(ctx.user, event, claim["field"], _resolve(ctx, claim["field"], claim["value"]),
-                     source=claim_source, credibility=claim.get("credibility", 6), report=claim_report,
-                     quote=claim.get("quote", ""), status=claim.get("status", "accepted"),
-                     note=claim.get("note", ""))
+        do_add_claim(
+            ctx.user,
+            event,
+            claim["field"],
+            _resolve(ctx, claim["field"], claim["value"]),
+            source=claim_source,
+            credibility=claim.get("credibility", 6),
+            report=claim_report,
+            quote=claim.get("quote", ""),
+            status=claim.get("status", "accepted"),
+            note=claim.get("note", ""),
+        )
     return event

@@ -29,10 +29,13 @@ def _filters(form: FilterForm) -> tuple[EventFilters, Place | None]:
     if raw := (data.get("place") or "").strip():
         place = Place.objects.filter(pk=raw).first() if raw.isdigit() else best_place(raw, 70)
     filters = EventFilters(
-        date_from=data.get("date_from"), date_to=data.get("date_to"),
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
         place_id=place.pk if place else (-1 if data.get("place") else None),
-        event_type=data.get("event_type") or "", actor_id=data.get("actor"),
-        disputed=bool(data.get("disputed")), q=data.get("q") or "",
+        event_type=data.get("event_type") or "",
+        actor_id=data.get("actor"),
+        disputed=bool(data.get("disputed")),
+        q=data.get("q") or "",
     )
     return filters, place
 
@@ -45,10 +48,19 @@ def event_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "events/list.html", {
-        "form": form, "page": page, "place": place, "query": query.urlencode(),
-        "actor": Actor.objects.filter(pk=filters.actor_id).first() if filters.actor_id else None,
-    })
+    return render(
+        request,
+        "events/list.html",
+        {
+            "form": form,
+            "page": page,
+            "place": place,
+            "query": query.urlencode(),
+            "actor": Actor.objects.filter(pk=filters.actor_id).first()
+            if filters.actor_id
+            else None,
+        },
+    )
 
 
 @login_required
@@ -64,15 +76,19 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 def field_rows(event: Event, user) -> list[dict]:
     """One row per field: the reconciled value beside every claim made about it."""
-    claims = [claim_public(c, user) for c in
-              record_claims(event).select_related("source", "place", "record_type")]
+    claims = [
+        claim_public(c, user)
+        for c in record_claims(event).select_related("source", "place", "record_type")
+    ]
     actor_ids = {c["actor_id"] for c in claims if c["actor_id"]}
     labels = {str(a.pk): str(a) for a in Actor.objects.filter(pk__in=actor_ids)}
     arabic = (get_language() or "en").startswith("ar")
     public = event_public(event, user)
     for place in [public["place"], *(c["place"] for c in claims)]:
         if place:
-            labels[str(place["id"])] = (place["name_ar"] if arabic and place["name_ar"] else place["name_en"])
+            labels[str(place["id"])] = (
+                place["name_ar"] if arabic and place["name_ar"] else place["name_en"]
+            )
     rows = []
     for name, spec in fields_for(event).items():
         field_claims = [c for c in claims if c["field"] == name]
@@ -80,12 +96,16 @@ def field_rows(event: Event, user) -> list[dict]:
             continue
         data = public["reconciled"].get(name)
         reconciled = _as_reconciled(data) if data else None
-        rows.append({
-            "name": name, "label": spec.label, "claims": field_claims,
-            "value": display_reconciled(spec, reconciled, labels) if reconciled else "",
-            "disputed": bool(data and data.get("disputed")),
-            "reconciled": data,
-        })
+        rows.append(
+            {
+                "name": name,
+                "label": spec.label,
+                "claims": field_claims,
+                "value": display_reconciled(spec, reconciled, labels) if reconciled else "",
+                "disputed": bool(data and data.get("disputed")),
+                "reconciled": data,
+            }
+        )
     return rows
 
 
@@ -93,8 +113,14 @@ def _as_reconciled(data: dict) -> Reconciled:
     from datetime import date
 
     return Reconciled(
-        kind=data["kind"], claims=data["claims"], disputed=data["disputed"], key=data.get("value", ""),
-        keys=data.get("values", []), low=data.get("low"), best=data.get("best"), high=data.get("high"),
+        kind=data["kind"],
+        claims=data["claims"],
+        disputed=data["disputed"],
+        key=data.get("value", ""),
+        keys=data.get("values", []),
+        low=data.get("low"),
+        best=data.get("best"),
+        high=data.get("high"),
         start=date.fromisoformat(data["start"]) if data.get("start") else None,
         end=date.fromisoformat(data["end"]) if data.get("end") else None,
         precision=data.get("precision", ""),
@@ -104,10 +130,16 @@ def _as_reconciled(data: dict) -> Reconciled:
 @login_required
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event, writable = get_event_for_user(request.user, pk)
-    return render(request, "events/detail.html", {
-        "event": event, "public": event_public(event, request.user),
-        "rows": field_rows(event, request.user), "writable": writable,
-    })
+    return render(
+        request,
+        "events/detail.html",
+        {
+            "event": event,
+            "public": event_public(event, request.user),
+            "rows": field_rows(event, request.user),
+            "writable": writable,
+        },
+    )
 
 
 def _form_errors(form, exc: ValidationError) -> None:
@@ -128,8 +160,14 @@ def event_create(request: HttpRequest) -> HttpResponse:
         if values.get("location"):
             values["location"] = values["location"].pk
         try:
-            event = do_create_event(request.user, title=data["title"], title_ar=data["title_ar"],
-                                    source=data["source"], credibility=data["credibility"], values=values)
+            event = do_create_event(
+                request.user,
+                title=data["title"],
+                title_ar=data["title_ar"],
+                source=data["source"],
+                credibility=data["credibility"],
+                values=values,
+            )
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
@@ -147,8 +185,16 @@ def claim_add(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            do_add_claim(request.user, event, data["field"], data["value"], source=data["source"],
-                         credibility=data["credibility"], quote=data["quote"], status=data["status"])
+            do_add_claim(
+                request.user,
+                event,
+                data["field"],
+                data["value"],
+                source=data["source"],
+                credibility=data["credibility"],
+                quote=data["quote"],
+                status=data["status"],
+            )
         except ValidationError as exc:
             _form_errors(form, exc)
         else:

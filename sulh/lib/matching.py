@@ -20,7 +20,7 @@ class NameMatch:
 
 
 class NameIndex:
-    """An in-memory index of (id, names). A few thousand names search in well under a millisecond."""
+    """An in-memory index of (id, names); a few thousand names search in about a millisecond."""
 
     def __init__(self, entries: Iterable[tuple[int, Iterable[str]]]) -> None:
         self._ids: list[int] = []

@@ -10,16 +10,55 @@ from dataclasses import dataclass
 from sulh.lib.arabic import fold_digits
 
 QUALIFIERS = {
-    "about": ["about", "around", "approximately", "approx", "roughly", "some", "circa", "~",
-              "حوالي", "حوالى", "نحو", "قرابة", "تقريبا", "ما يقارب", "زهاء"],
+    "about": [
+        "about",
+        "around",
+        "approximately",
+        "approx",
+        "roughly",
+        "some",
+        "circa",
+        "~",
+        "حوالي",
+        "حوالى",
+        "نحو",
+        "قرابة",
+        "تقريبا",
+        "ما يقارب",
+        "زهاء",
+    ],
     "nearly": ["nearly", "almost", "close to", "just under", "قرابة", "ما يقارب", "قرابه"],
-    "at_least": ["at least", "more than", "over", "upwards of", "no fewer than", "على الأقل",
-                 "على الاقل", "أكثر من", "اكثر من", "ما لا يقل عن"],
-    "at_most": ["at most", "up to", "fewer than", "less than", "under", "no more than", "أقل من",
-                "اقل من", "حتى"],
+    "at_least": [
+        "at least",
+        "more than",
+        "over",
+        "upwards of",
+        "no fewer than",
+        "على الأقل",
+        "على الاقل",
+        "أكثر من",
+        "اكثر من",
+        "ما لا يقل عن",
+    ],
+    "at_most": [
+        "at most",
+        "up to",
+        "fewer than",
+        "less than",
+        "under",
+        "no more than",
+        "أقل من",
+        "اقل من",
+        "حتى",
+    ],
 }
-QUALIFIER_LABELS = {"about": "about", "nearly": "nearly", "at_least": "at least",
-                    "at_most": "at most", "": ""}
+QUALIFIER_LABELS = {
+    "about": "about",
+    "nearly": "nearly",
+    "at_least": "at least",
+    "at_most": "at most",
+    "": "",
+}
 NUMBER = r"\d[\d,٬]*(?:\.\d+)?"
 RANGE = re.compile(rf"^({NUMBER})\s*(?:-|–|—|to|و|إلى|الى|until)\s*({NUMBER})$")
 SINGLE = re.compile(rf"^({NUMBER})\+?$")
@@ -87,7 +126,7 @@ def parse_range(text: str) -> NumberRange:
     for key, words in QUALIFIERS.items():
         for word in sorted(words, key=len, reverse=True):
             if text.startswith(word + " ") or (word == "~" and text.startswith("~")):
-                qualifier, text = key, text[len(word):].strip()
+                qualifier, text = key, text[len(word) :].strip()
                 break
         if qualifier:
             break

@@ -31,7 +31,9 @@ def do_add_place(
     if not (name_en or "").strip() and not (name_ar or "").strip():
         errors["name_en"] = "give the place a name in English or Arabic"
     if kind not in USER_KINDS:
-        errors["kind"] = "only towns, villages and sites can be added; admin units come from the gazetteer"
+        errors["kind"] = (
+            "only towns, villages and sites can be added; admin units come from the gazetteer"
+        )
     if parent is None:
         errors["parent"] = "choose the sub-district or district the place lies in"
     if latitude is not None and not 32 <= latitude <= 38:

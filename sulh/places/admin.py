@@ -11,7 +11,17 @@ class PlaceAdmin(ActionAdmin):
     list_filter = ("kind", "origin", "sensitive")
     search_fields = ("name_en", "name_ar", "pcode")
     raw_id_fields = ("parent",)
-    fields = ("name_en", "name_ar", "aliases", "kind", "parent", "latitude", "longitude", "sensitive", "note")
+    fields = (
+        "name_en",
+        "name_ar",
+        "aliases",
+        "kind",
+        "parent",
+        "latitude",
+        "longitude",
+        "sensitive",
+        "note",
+    )
 
     def create_through(self, request, obj, form):
         data = {k: form.cleaned_data.get(k) for k in self.fields}

@@ -11,6 +11,7 @@ from sulh.places.models import Place
 from sulh.places.search import find_places
 
 router = Router(tags=["places"])
+routes = [("/places", router)]
 
 
 class PlaceOut(Schema):
@@ -45,8 +46,11 @@ class PlaceIn(Schema):
 @paginate
 def list_places(request: HttpRequest, q: str = "", kind: str = "", parent_id: int | None = None):
     if q:
-        return [place_public(m.place, request.user) for m in find_places(q, limit=50)
-                if not kind or m.place.kind == kind]
+        return [
+            place_public(m.place, request.user)
+            for m in find_places(q, limit=50)
+            if not kind or m.place.kind == kind
+        ]
     places = Place.objects.all()
     if kind:
         places = places.filter(kind=kind)
@@ -57,8 +61,10 @@ def list_places(request: HttpRequest, q: str = "", kind: str = "", parent_id: in
 
 @router.get("/search", response=list[PlaceMatchOut])
 def search_places(request: HttpRequest, q: str, limit: int = 10):
-    return [{**place_public(m.place, request.user), "score": m.score, "matched": m.matched}
-            for m in find_places(q, limit=min(limit, 50))]
+    return [
+        {**place_public(m.place, request.user), "score": m.score, "matched": m.matched}
+        for m in find_places(q, limit=min(limit, 50))
+    ]
 
 
 @router.get("/{place_id}", response=PlaceOut)

@@ -23,7 +23,10 @@ def _int(value: str) -> int | None:
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
@@ -50,8 +53,9 @@ def load_gazetteer() -> dict[str, int]:
             "population": _int(row["population"]),
             "origin": "opensyria",
         }
-        by_pcode[row["ocha_pcode"]] = _upsert(by_pcode.get(row["ocha_pcode"]), values, counts,
-                                              pcode=row["ocha_pcode"])
+        by_pcode[row["ocha_pcode"]] = _upsert(
+            by_pcode.get(row["ocha_pcode"]), values, counts, pcode=row["ocha_pcode"]
+        )
     subdistricts = [p for p in by_pcode.values() if p.kind == PlaceKind.SUBDISTRICT and p.latitude]
     by_geonames = {p.geonames_id: p for p in Place.objects.filter(origin="geonames")}
     with open(DATA / "syria_geonames_cities500.csv", encoding="utf-8") as handle:

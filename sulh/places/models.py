@@ -27,9 +27,15 @@ class Place(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     # The admin units above (or equal to) this place, kept so an area filter is one indexed lookup.
-    adm1 = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    adm2 = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    adm3 = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    adm1 = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    adm2 = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    adm3 = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     pcode = models.CharField(_("OCHA P-code"), max_length=20, null=True, blank=True, unique=True)
     geonames_id = models.PositiveBigIntegerField(null=True, blank=True, unique=True)
     latitude = models.FloatField(null=True, blank=True)

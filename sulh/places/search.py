@@ -32,7 +32,9 @@ def _index() -> NameIndex:
     with _lock:
         if _cache["version"] != version:
             rows = Place.objects.values_list("id", "name_en", "name_ar", "aliases")
-            _cache["index"] = NameIndex((pk, [en, ar, *(aliases or [])]) for pk, en, ar, aliases in rows)
+            _cache["index"] = NameIndex(
+                (pk, [en, ar, *(aliases or [])]) for pk, en, ar, aliases in rows
+            )
             _cache["version"] = version
         return _cache["index"]  # type: ignore[return-value]
 
@@ -51,7 +53,9 @@ def find_places(query: str, limit: int = 10, kinds: list[str] | None = None) -> 
         if place is None or (kinds and place.kind not in kinds):
             continue
         found.append(PlaceMatch(place, m.score, m.name))
-    found.sort(key=lambda pm: (-(pm.score + KIND_BONUS.get(pm.place.kind, 0)), -(pm.place.population or 0)))
+    found.sort(
+        key=lambda pm: (-(pm.score + KIND_BONUS.get(pm.place.kind, 0)), -(pm.place.population or 0))
+    )
     return found[:limit]
 
 

@@ -24,10 +24,16 @@ def place_search(request: HttpRequest) -> HttpResponse:
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(Place.objects.select_related("parent"), pk=pk)
     events = events_for_user(request.user).filter(place_scope(place)).select_related("place")
-    return render(request, "places/detail.html", {
-        "place": place, "events": events[:200], "event_count": events.count(),
-        "children": place.children.order_by("name_en")[:300],
-    })
+    return render(
+        request,
+        "places/detail.html",
+        {
+            "place": place,
+            "events": events[:200],
+            "event_count": events.count(),
+            "children": place.children.order_by("name_en")[:300],
+        },
+    )
 
 
 @login_required

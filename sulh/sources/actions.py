@@ -18,7 +18,9 @@ def clean_identity(identity: dict | None) -> dict:
     identity = {k: str(v).strip() for k, v in (identity or {}).items() if v and str(v).strip()}
     unknown = set(identity) - set(IDENTITY_FIELDS)
     if unknown:
-        raise ValidationError({"identity": f"unknown identity fields: {', '.join(sorted(unknown))}"})
+        raise ValidationError(
+            {"identity": f"unknown identity fields: {', '.join(sorted(unknown))}"}
+        )
     return identity
 
 
@@ -55,8 +57,13 @@ def do_create_source(
     )
     source.save()
     # Field names only: identity values never enter the audit log.
-    do_audit(user, "source.create", source, summary=source.safe_description,
-             changes={"identity_fields": sorted(identity)})
+    do_audit(
+        user,
+        "source.create",
+        source,
+        summary=source.safe_description,
+        changes={"identity_fields": sorted(identity)},
+    )
     return source
 
 

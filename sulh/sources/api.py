@@ -14,6 +14,7 @@ from sulh.sources.models import Source
 
 sources_router = Router(tags=["sources"])
 reports_router = Router(tags=["reports"])
+routes = [("/sources", sources_router), ("/reports", reports_router)]
 
 
 class IdentityIn(Schema):
@@ -50,8 +51,9 @@ class SourceIn(Schema):
 def _source_out(request: HttpRequest, source: Source, with_identity: bool) -> dict:
     data = source_public(source, request.user)
     if with_identity and source.has_identity:
-        data["identity"] = reveal_identity(request.user, source, where="api",
-                                           ip=request.META.get("REMOTE_ADDR", ""))
+        data["identity"] = reveal_identity(
+            request.user, source, where="api", ip=request.META.get("REMOTE_ADDR", "")
+        )
     return data
 
 

@@ -13,6 +13,12 @@ def reveal_identity(user: Any, source: Source, *, where: str, ip: str = "") -> d
     if not can_see_identity(user):
         return None
     identity = unseal(source.identity_sealed)
-    do_audit(user, "source.reveal", source, summary=f"identity shown in {where}",
-             changes={"fields": sorted(identity)}, ip=ip)
+    do_audit(
+        user,
+        "source.reveal",
+        source,
+        summary=f"identity shown in {where}",
+        changes={"fields": sorted(identity)},
+        ip=ip,
+    )
     return identity

@@ -31,7 +31,9 @@ class Source(models.Model):
 
     kind = models.CharField(max_length=20, choices=SourceKind.choices)
     safe_description = models.CharField(_("safe description"), max_length=200)
-    safe_description_ar = models.CharField(_("safe description (Arabic)"), max_length=200, blank=True)
+    safe_description_ar = models.CharField(
+        _("safe description (Arabic)"), max_length=200, blank=True
+    )
     reliability = models.CharField(max_length=1, choices=Reliability.choices, default=Reliability.F)
     # Identity (name, phone, notes) sealed with the instance key; see sulh/lib/crypto.py.
     identity_sealed = models.BinaryField(blank=True, default=b"", editable=False)
@@ -92,12 +94,12 @@ class Report(models.Model):
     def __str__(self) -> str:
         return self.title or f"{self.get_kind_display()} {self.received_at:%Y-%m-%d}"
 
-    @staticmethod
-    def hash_text(text: str) -> str:
-        return hashlib.sha256(text.encode()).hexdigest()
-
     def save(self, *args, **kwargs) -> None:
         if self.pk is not None and not kwargs.pop("allow_update", False):
             raise ValueError("reports are immutable once saved")
         self.content_hash = self.hash_text(self.text)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_text(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()

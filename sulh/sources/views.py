@@ -23,23 +23,33 @@ def source_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=pk)
-    return render(request, "sources/detail.html", {
-        "source": source_public(source, request.user), "has_identity": source.has_identity,
-        "may_reveal": can_see_identity(request.user),
-        "reports": reports_for_user(request.user).filter(source=source)[:100],
-        "claim_count": source.claims.count(),
-    })
+    return render(
+        request,
+        "sources/detail.html",
+        {
+            "source": source_public(source, request.user),
+            "has_identity": source.has_identity,
+            "may_reveal": can_see_identity(request.user),
+            "reports": reports_for_user(request.user).filter(source=source)[:100],
+            "claim_count": source.claims.count(),
+        },
+    )
 
 
 @login_required
 @require_POST
 def source_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=pk)
-    identity = reveal_identity(request.user, source, where="web", ip=request.META.get("REMOTE_ADDR", ""))
+    identity = reveal_identity(
+        request.user, source, where="web", ip=request.META.get("REMOTE_ADDR", "")
+    )
     if identity is None:
         raise PermissionDenied
-    response = render(request, "sources/identity.html", {"source": source_public(source, request.user),
-                                                          "identity": identity})
+    response = render(
+        request,
+        "sources/identity.html",
+        {"source": source_public(source, request.user), "identity": identity},
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -74,7 +84,9 @@ def report_create(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, initial={"source": request.GET.get("source")})
     if request.method == "POST" and form.is_valid():
         try:
-            report = do_create_report(request.user, **{k: v for k, v in form.cleaned_data.items() if v})
+            report = do_create_report(
+                request.user, **{k: v for k, v in form.cleaned_data.items() if v}
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -86,7 +98,12 @@ def report_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, pk)
-    return render(request, "sources/report.html", {
-        "report": report, "source": source_public(report.source, request.user),
-        "claims": report.claims.select_related("record_type")[:200],
-    })
+    return render(
+        request,
+        "sources/report.html",
+        {
+            "report": report,
+            "source": source_public(report.source, request.user),
+            "claims": report.claims.select_related("record_type")[:200],
+        },
+    )

@@ -21,12 +21,18 @@ class Command(BaseCommand):
     def handle(self, *args, verb, **options):
         if verb == "create":
             user = self._user(options["username"])
-            secret, _row = do_create_token(None, user, name=options["name"], days=options["days"] or None)
+            secret, _row = do_create_token(
+                None, user, name=options["name"], days=options["days"] or None
+            )
             self.stdout.write(secret)
         elif verb == "list":
             for row in self._user(options["username"]).api_tokens.order_by("created_at"):
-                state = "revoked" if row.revoked_at else ("active" if row.is_usable() else "expired")
-                self.stdout.write(f"{row.prefix}  {state}  created {row.created_at:%Y-%m-%d}  {row.name}")
+                state = (
+                    "revoked" if row.revoked_at else ("active" if row.is_usable() else "expired")
+                )
+                self.stdout.write(
+                    f"{row.prefix}  {state}  created {row.created_at:%Y-%m-%d}  {row.name}"
+                )
         else:
             row = ApiToken.objects.filter(prefix=options["prefix"]).first()
             if row is None:

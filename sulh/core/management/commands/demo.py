@@ -15,10 +15,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         call_command("migrate", interactive=False, verbosity=0)
         counts = build_demo()
-        added = ", ".join(f"{n} {name}" for name, n in counts.items() if n) or "nothing new (already loaded)"
+        added = (
+            ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+            or "nothing new (already loaded)"
+        )
         self.stdout.write(f"Demo data: {added}.")
-        self.stdout.write(f"Users: {', '.join(u for u, _r, _c in DEMO_USERS)}; password: {demo_password()}")
+        self.stdout.write(
+            f"Users: {', '.join(u for u, _r, _c in DEMO_USERS)}; password: {demo_password()}"
+        )
         if options["no_serve"]:
             return
-        self.stdout.write(f"Open http://{options['host']}:{options['port']}/ and log in as analyst.")
+        self.stdout.write(
+            f"Open http://{options['host']}:{options['port']}/ and log in as analyst."
+        )
         call_command("serve", host=options["host"], port=options["port"])

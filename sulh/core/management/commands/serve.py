@@ -16,6 +16,13 @@ class Command(BaseCommand):
         from sulh.wsgi import application
 
         call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write(f"Serving on http://{options['host']}:{options['port']}/ (Ctrl-C to stop)")
-        serve(application, host=options["host"], port=options["port"], threads=options["threads"],
-              ident="sulh")
+        self.stdout.write(
+            f"Serving on http://{options['host']}:{options['port']}/ (Ctrl-C to stop)"
+        )
+        serve(
+            application,
+            host=options["host"],
+            port=options["port"],
+            threads=options["threads"],
+            ident="sulh",
+        )

@@ -20,14 +20,27 @@ class Command(BaseCommand):
     def handle(self, *args, verb, **options):
         if verb == "load":
             counts = load_gazetteer()
-            self.stdout.write(f"gazetteer: {counts['created']} created, {counts['updated']} updated")
+            self.stdout.write(
+                f"gazetteer: {counts['created']} created, {counts['updated']} updated"
+            )
             return
         matches = find_places(options["text"], limit=options["limit"])
-        rows = [{"id": m.place.pk, "name_en": m.place.name_en, "name_ar": m.place.name_ar,
-                 "kind": m.place.kind, "pcode": m.place.pcode, "geonames_id": m.place.geonames_id,
-                 "parent": m.place.parent.name_en if m.place.parent else None,
-                 "lat": m.place.latitude, "lon": m.place.longitude,
-                 "score": m.score, "matched": m.matched} for m in matches]
+        rows = [
+            {
+                "id": m.place.pk,
+                "name_en": m.place.name_en,
+                "name_ar": m.place.name_ar,
+                "kind": m.place.kind,
+                "pcode": m.place.pcode,
+                "geonames_id": m.place.geonames_id,
+                "parent": m.place.parent.name_en if m.place.parent else None,
+                "lat": m.place.latitude,
+                "lon": m.place.longitude,
+                "score": m.score,
+                "matched": m.matched,
+            }
+            for m in matches
+        ]
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return
@@ -35,5 +48,7 @@ class Command(BaseCommand):
             self.stdout.write("no match")
         for row in rows:
             where = f" in {row['parent']}" if row["parent"] else ""
-            self.stdout.write(f"{row['score']:5.1f}  {row['name_en']} / {row['name_ar']}  "
-                              f"[{row['kind']}{where}]  id={row['id']}  matched {row['matched']!r}")
+            self.stdout.write(
+                f"{row['score']:5.1f}  {row['name_en']} / {row['name_ar']}  "
+                f"[{row['kind']}{where}]  id={row['id']}  matched {row['matched']!r}"
+            )
