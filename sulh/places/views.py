@@ -10,6 +10,7 @@ from sulh.events.queries import place_scope
 from sulh.places.actions import do_add_place
 from sulh.places.forms import PlaceForm
 from sulh.places.models import Place
+from sulh.places.panels import render_place_panels
 from sulh.places.search import find_places
 
 
@@ -32,6 +33,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "events": events[:200],
             "event_count": events.count(),
             "children": place.children.order_by("name_en")[:300],
+            "panels": render_place_panels(request, place),
         },
     )
 
