@@ -96,3 +96,6 @@ def demo_key():
         return row.record_type.get_object_for_this_type(pk=row.record_id)
 
     return get
+
+
+from sulh.browser_fixtures import browser, page, served_demo  # noqa: E402, F401
