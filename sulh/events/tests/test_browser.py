@@ -17,6 +17,11 @@ def test_a_new_user_logs_in_and_opens_the_disputed_checkpoint_record(served_demo
     assert "Demo Person" not in page.content()
 
 
+def test_the_served_app_has_its_stylesheet(served_demo, page):
+    response = page.goto(f"{served_demo.url}/static/sulh/sulh.css")
+    assert response.status == 200 and "--accent" in response.text()
+
+
 def test_place_search_finds_misyaf_and_arabic_qadmus(served_demo, page):
     log_in(page, served_demo, "analyst")
     page.goto(f"{served_demo.url}/places/?q=Misyaf")

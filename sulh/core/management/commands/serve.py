@@ -11,11 +11,12 @@ class Command(BaseCommand):
         parser.add_argument("--threads", type=int, default=8)
 
     def handle(self, *args, **options):
+        # Static files first: WhiteNoise indexes STATIC_ROOT when the application is built.
+        call_command("collectstatic", interactive=False, verbosity=0)
         from waitress import serve
 
         from sulh.wsgi import application
 
-        call_command("collectstatic", interactive=False, verbosity=0)
         self.stdout.write(
             f"Serving on http://{options['host']}:{options['port']}/ (Ctrl-C to stop)"
         )
