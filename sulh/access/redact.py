@@ -106,6 +106,7 @@ def event_public(event: Any, user: Any) -> dict:
                 "role": r.role,
                 "actor_id": r.actor_id,
                 "name": r.actor.name_en if r.actor_id else "unknown",
+                "name_ar": r.actor.name_ar if r.actor_id else "",
                 "disputed": r.disputed,
             }
             for r in event.actor_roles.all()

@@ -22,6 +22,7 @@ class ActorRole(Schema):
     role: str
     actor_id: int | None
     name: str
+    name_ar: str
     disputed: bool
 
 

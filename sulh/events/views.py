@@ -11,11 +11,12 @@ from sulh.access.policy import can_write, events_for_user, get_event_for_user
 from sulh.access.redact import claim_public, event_public
 from sulh.actors.models import Actor
 from sulh.claims.actions import do_add_claim
-from sulh.claims.models import record_claims
+from sulh.claims.models import ClaimStatus, record_claims
 from sulh.claims.reconcile import Reconciled
 from sulh.claims.registry import fields_for
 from sulh.claims.values import display_reconciled
 from sulh.events.actions import do_create_event
+from sulh.events.fields import ACTOR_ROLES
 from sulh.events.forms import ClaimForm, EventForm, FilterForm
 from sulh.events.models import Event
 from sulh.events.queries import EventFilters, filter_events
@@ -130,16 +131,17 @@ def _as_reconciled(data: dict) -> Reconciled:
 @login_required
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event, writable = get_event_for_user(request.user, pk)
-    return render(
-        request,
-        "events/detail.html",
-        {
-            "event": event,
-            "public": event_public(event, request.user),
-            "rows": field_rows(event, request.user),
-            "writable": writable,
-        },
-    )
+    public = event_public(event, request.user)
+    role_labels = {name: label for name, label, _multiple in ACTOR_ROLES}
+    for actor in public["actors"]:
+        actor["role_label"] = role_labels.get(actor["role"], actor["role"])
+    rows = field_rows(event, request.user)
+    statuses = dict(ClaimStatus.choices)
+    for row in rows:
+        for claim in row["claims"]:
+            claim["status_label"] = statuses.get(claim["status"], claim["status"])
+    context = {"event": event, "public": public, "rows": rows, "writable": writable}
+    return render(request, "events/detail.html", context)
 
 
 def _form_errors(form, exc: ValidationError) -> None:
