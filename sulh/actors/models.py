@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from sulh.lib.arabic import normalise, skeleton
+from sulh.core.models import BilingualName
 
 
 class ActorKind(models.TextChoices):
@@ -33,10 +32,7 @@ class AcledCategory(models.IntegerChoices):
     EXTERNAL = 8, _("External/other forces")
 
 
-class Actor(models.Model):
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=200, blank=True)
-    aliases = models.JSONField(_("other names"), default=list, blank=True)
+class Actor(BilingualName):
     kind = models.CharField(max_length=20, choices=ActorKind.choices, db_index=True)
     acled_category = models.PositiveSmallIntegerField(
         choices=AcledCategory.choices, null=True, blank=True
@@ -50,28 +46,10 @@ class Actor(models.Model):
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="actors"
     )
     description = models.TextField(blank=True)
-    match_keys = models.TextField(editable=False, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["name_en"]
-
-    def __str__(self) -> str:
-        return self.display_name()
-
-    def display_name(self, language: str | None = None) -> str:
-        language = language or get_language() or "en"
-        if language.startswith("ar") and self.name_ar:
-            return self.name_ar
-        return self.name_en or self.name_ar
-
-    def compute_match_keys(self) -> str:
-        keys: set[str] = set()
-        for name in [self.name_en, self.name_ar, *self.aliases]:
-            if name:
-                keys.add(normalise(name))
-                keys.add(skeleton(name))
-        return "\n".join(sorted(k for k in keys if k))
+    class Meta(BilingualName.Meta):
+        pass

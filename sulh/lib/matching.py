@@ -36,6 +36,11 @@ class NameIndex:
                 self._normal.append(normalise(name))
                 self._skeletons.append(skeleton(name))
 
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[int, str, str, list[str] | None]]) -> "NameIndex":
+        """From (id, English name, Arabic name, aliases) rows, as a values_list gives them."""
+        return cls((ident, [en, ar, *(aliases or [])]) for ident, en, ar, aliases in rows)
+
     def search(self, query: str, limit: int = 10, min_score: float = MIN_SCORE) -> list[NameMatch]:
         norm, skel = normalise(query), skeleton(query)
         if not norm:

@@ -1,10 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from sulh.lib.arabic import normalise, skeleton
+from sulh.core.models import BilingualName
 
 
 class PlaceKind(models.TextChoices):
@@ -18,10 +17,7 @@ class PlaceKind(models.TextChoices):
 ADMIN_LEVEL = {PlaceKind.GOVERNORATE: 1, PlaceKind.DISTRICT: 2, PlaceKind.SUBDISTRICT: 3}
 
 
-class Place(models.Model):
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=200, blank=True)
-    aliases = models.JSONField(_("other spellings"), default=list, blank=True)
+class Place(BilingualName):
     kind = models.CharField(max_length=10, choices=PlaceKind.choices, db_index=True)
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -45,37 +41,17 @@ class Place(models.Model):
     sensitive = models.BooleanField(default=False)
     origin = models.CharField(max_length=20, default="user")  # opensyria, geonames, user, import
     note = models.TextField(blank=True)
-    match_keys = models.TextField(editable=False, blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["name_en"]
-
-    def __str__(self) -> str:
-        return self.display_name()
-
-    def display_name(self, language: str | None = None) -> str:
-        language = language or get_language() or "en"
-        if language.startswith("ar") and self.name_ar:
-            return self.name_ar
-        return self.name_en or self.name_ar
+    class Meta(BilingualName.Meta):
+        pass
 
     @property
     def admin_level(self) -> int | None:
         return ADMIN_LEVEL.get(self.kind)
-
-    def all_names(self) -> list[str]:
-        return [n for n in [self.name_en, self.name_ar, *self.aliases] if n]
-
-    def compute_match_keys(self) -> str:
-        keys: set[str] = set()
-        for name in self.all_names():
-            keys.add(normalise(name))
-            keys.add(skeleton(name))
-        return "\n".join(sorted(k for k in keys if k))
 
     def lineage(self) -> list["Place"]:
         """This place and the units above it, outermost first."""

@@ -32,9 +32,7 @@ def _index() -> NameIndex:
     with _lock:
         if _cache["version"] != version:
             rows = Place.objects.values_list("id", "name_en", "name_ar", "aliases")
-            _cache["index"] = NameIndex(
-                (pk, [en, ar, *(aliases or [])]) for pk, en, ar, aliases in rows
-            )
+            _cache["index"] = NameIndex.from_rows(rows)
             _cache["version"] = version
         return _cache["index"]  # type: ignore[return-value]
 
