@@ -20,7 +20,7 @@ class FilterForm(forms.Form):
     event_type = forms.ChoiceField(
         label=_("Type"), required=False, choices=lambda: [("", "—"), *event_type_choices()]
     )
-    actor = forms.IntegerField(label=_("Actor"), required=False, widget=forms.HiddenInput)
+    actor = forms.CharField(label=_("Actor"), required=False)
     disputed = forms.BooleanField(label=_("Disputed only"), required=False)
     q = forms.CharField(label=_("Title contains"), required=False)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from sulh.access.policy import can_write, events_for_user, get_event_for_user
 from sulh.access.redact import claim_public, event_public
 from sulh.actors.models import Actor
+from sulh.actors.search import find_actors
 from sulh.claims.actions import do_add_claim
 from sulh.claims.models import ClaimStatus, record_claims
 from sulh.claims.reconcile import Reconciled
@@ -24,27 +25,35 @@ from sulh.places.models import Place
 from sulh.places.search import best_place
 
 
-def _filters(form: FilterForm) -> tuple[EventFilters, Place | None]:
+def _filters(form: FilterForm) -> tuple[EventFilters, Place | None, Actor | None]:
+    """Read the filter form; place and actor may be typed as names in either script."""
     data = form.cleaned_data if form.is_valid() else {}
-    place = None
+    place = actor = None
     if raw := (data.get("place") or "").strip():
         place = Place.objects.filter(pk=raw).first() if raw.isdigit() else best_place(raw, 70)
+    if raw_actor := (data.get("actor") or "").strip():
+        if raw_actor.isdigit():
+            actor = Actor.objects.filter(pk=raw_actor).first()
+        else:
+            found = find_actors(raw_actor, limit=1)
+            actor = found[0][0] if found and found[0][1] >= 80 else None
     filters = EventFilters(
         date_from=data.get("date_from"),
         date_to=data.get("date_to"),
+        # A name that matches nothing filters to nothing rather than to everything.
         place_id=place.pk if place else (-1 if data.get("place") else None),
         event_type=data.get("event_type") or "",
-        actor_id=data.get("actor"),
+        actor_id=actor.pk if actor else (-1 if data.get("actor") else None),
         disputed=bool(data.get("disputed")),
         q=data.get("q") or "",
     )
-    return filters, place
+    return filters, place, actor
 
 
 @login_required
 def event_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
-    filters, place = _filters(form)
+    filters, place, actor = _filters(form)
     events = filter_events(events_for_user(request.user), filters).select_related("place")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -57,9 +66,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "place": place,
             "query": query.urlencode(),
-            "actor": Actor.objects.filter(pk=filters.actor_id).first()
-            if filters.actor_id
-            else None,
+            "actor": actor,
         },
     )
 
@@ -67,7 +74,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def timeline(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
-    filters, place = _filters(form)
+    filters, place, _actor = _filters(form)
     events = filter_events(events_for_user(request.user), filters).select_related("place")
     days: dict = {}
     for event in events.order_by("date_start", "id")[:1000]:

@@ -162,3 +162,13 @@ def test_a_mediator_of_another_area_gets_a_404(client_for, demo_key):
     assert client_for("outsider").get(f"/events/{event.pk}/").status_code == 404
     assert client_for("mediator").get(f"/events/{event.pk}/").status_code == 200
     assert "Hataniah" not in client_for("outsider").get("/events/").text
+
+
+def test_it_filters_by_actor_name_in_either_script(client_for):
+    client = client_for("analyst")
+    page = client.get("/events/", {"actor": "الفصيل العسكري شبه المستقل"}).text
+    assert "night" in page and "curfew" in page
+    assert "Nearly 600 weapons" not in page
+    page = client.get("/events/", {"actor": "the faction"}).text
+    assert "assaults Ismaili homes" in page
+    assert "No events." in client.get("/events/", {"actor": "Nobody Atall"}).text
