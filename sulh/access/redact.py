@@ -51,7 +51,7 @@ def claim_public(claim: Any, user: Any) -> dict:
         "id": claim.pk,
         "field": claim.field,
         "kind": claim.kind,
-        "display": claim.display_value(),
+        "display": _claim_display(claim, user),
         "low": claim.num_low,
         "best": claim.num_best,
         "high": claim.num_high,
@@ -75,6 +75,13 @@ def claim_public(claim: Any, user: Any) -> dict:
         "recorded_at": claim.recorded_at,
         "supersedes_id": claim.supersedes_id,
     }
+
+
+def _claim_display(claim: Any, user: Any) -> str:
+    if claim.place_id and claim.place.sensitive and is_partner(user):
+        shown = place_public(claim.place, user) or {}
+        return shown.get("name_en", "")
+    return claim.display_value()
 
 
 def event_public(event: Any, user: Any) -> dict:

@@ -168,3 +168,13 @@ def test_the_openapi_document_describes_the_routes(client):
         "BearerAuth" in spec["components"]["securitySchemes"]
         or spec["components"]["securitySchemes"]
     )
+
+
+def test_partners_never_see_a_sensitive_village_name_anywhere(client_for, api_for, demo_key):
+    event = demo_key("ev-midan-al-atiq-killing")
+    body = api_for("partner").get(f"/events/{event.pk}").json()
+    assert "Midan" not in str(body)
+    client = client_for("partner")
+    for url in (f"/events/{event.pk}/", "/events/", "/events/timeline/", "/"):
+        assert "Midan" not in client.get(url).text, url
+    assert "Midan al-Atiq" in client_for("analyst").get("/events/").text
