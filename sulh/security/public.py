@@ -27,11 +27,11 @@ def actor_public(actor: Any) -> dict | None:
     return {"id": actor.pk, "name_en": actor.name_en, "name_ar": actor.name_ar}
 
 
-def figure(data: dict | None) -> dict | None:
+def figure(data: dict | None, qualifier: str = "") -> dict | None:
     """A reconciled number with its range and a readable form ("8–40", "about 80")."""
     if not data or data.get("low") is None:
         return None
-    text = str(NumberRange(data["low"], data.get("best"), data.get("high")))
+    text = str(NumberRange(data["low"], data.get("best"), data.get("high"), qualifier))
     return {
         "low": data["low"],
         "best": data.get("best"),
@@ -72,6 +72,13 @@ def sources_of(record: Register, user: Any, field: str | None = None) -> list[di
                 "grade": f"{claim.source.reliability}{claim.credibility}",
             }
     return list(seen.values())
+
+
+def qualifier_of(record: Register, field: str) -> str:
+    """The word the sources used ("about", "nearly") when they all used the same one."""
+    accepted = record_claims(record).filter(field=field, status=ClaimStatus.ACCEPTED)
+    words = set(accepted.values_list("num_qualifier", flat=True))
+    return words.pop() if len(words) == 1 else ""
 
 
 def _base(record: Register, user: Any, kind: str) -> dict:
@@ -149,7 +156,7 @@ def transfer_public(t: WeaponsTransfer, user: Any) -> dict:
         "direction_label": str(t.get_direction_display()) if t.direction else "",
         "category": t.category,
         "category_label": str(t.get_category_display()) if t.category else "",
-        "count": figure(t.reconciled.get("count")),
+        "count": figure(t.reconciled.get("count"), qualifier_of(t, "count")),
         "villages": figure(t.reconciled.get("villages")),
     }
 
@@ -166,7 +173,8 @@ def unit_public(u: ArmedUnit, user: Any) -> dict:
                 "date_start": r.date_start,
                 "value": claim.value,
                 "size": figure(
-                    {"low": claim.num_low, "best": claim.num_best, "high": claim.num_high}
+                    {"low": claim.num_low, "best": claim.num_best, "high": claim.num_high},
+                    claim.num_qualifier,
                 )
                 if r.field == "size"
                 else None,
