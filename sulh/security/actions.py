@@ -146,7 +146,9 @@ def do_create_checkpoint(
     given place so area scopes and redaction treat it like any place."""
     if latitude is not None or longitude is not None:
         parent = values.get("location")
-        parent = parent if isinstance(parent, Place) else Place.objects.filter(pk=parent).first()
+        if not isinstance(parent, Place):
+            digits = str(parent or "").isdigit()
+            parent = Place.objects.filter(pk=int(parent)).first() if digits else None
         if parent is None:
             raise ValidationError({"location": "say which village or sub-district it is in"})
         if latitude is None or longitude is None:

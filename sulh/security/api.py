@@ -231,7 +231,9 @@ def _register_routes(kind: str, plural: str) -> None:
         if not writable:
             return _forbidden()
         grade = _grade(payload)
-        do_add_claim(request.user, record, payload.field, payload.value, quote=payload.quote, **grade)
+        do_add_claim(
+            request.user, record, payload.field, payload.value, quote=payload.quote, **grade
+        )
         record.refresh_from_db()
         return 201, _out(kind, record, request.user)
 

@@ -83,6 +83,8 @@ AID_FIELDS = [
     _actor("escorted_by", _("escorted by")),
     _actor("blocked_by", _("blocked by")),
     _place("blocked_at", _("blocked at")),
-    FieldSpec("status", ValueKind.CATEGORY, _("status"), lambda: AidStatus.choices, group="history"),
+    FieldSpec(
+        "status", ValueKind.CATEGORY, _("status"), lambda: AidStatus.choices, group="history"
+    ),
     DESCRIPTION,
 ]

@@ -160,9 +160,7 @@ class UnitForm(RecordForm):
 
 
 class UnitReportForm(GradeForm):
-    field = forms.ChoiceField(
-        label=_("What"), choices=[("size", _("size")), *UnitFlag.choices]
-    )
+    field = forms.ChoiceField(label=_("What"), choices=[("size", _("size")), *UnitFlag.choices])
     value = forms.CharField(
         label=_("Value"), help_text=_("A size (about 60, 30-40) or yes / no for a flag")
     )

@@ -90,14 +90,14 @@ class Register(models.Model):
     def __str__(self) -> str:
         return self.display_name()
 
+    def get_absolute_url(self) -> str:
+        return reverse(f"security:{self.url_name}", args=[self.pk])
+
     def display_name(self, language: str | None = None) -> str:
         language = language or get_language() or "en"
         if language.startswith("ar") and self.name_ar:
             return self.name_ar
         return self.name or self.name_ar
-
-    def get_absolute_url(self) -> str:
-        return reverse(f"security:{self.url_name}", args=[self.pk])
 
     def number(self, field: str) -> NumberRange | None:
         data = (self.reconciled or {}).get(field)
@@ -308,6 +308,9 @@ class Dated(models.Model):
     class Meta:
         abstract = True
         ordering = ["date_start", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.date_start}: {getattr(self, 'status', '') or getattr(self, 'field', '')}"
 
 
 class CheckpointStatusChange(Dated):

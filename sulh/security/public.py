@@ -207,9 +207,7 @@ def aid_public(a: AidMovement, user: Any) -> dict:
     return {
         **_base(a, user, "aid"),
         "origin": place_public(a.origin_place, user) if a.origin_place_id else None,
-        "destination": place_public(a.destination_place, user)
-        if a.destination_place_id
-        else None,
+        "destination": place_public(a.destination_place, user) if a.destination_place_id else None,
         "cargo": a.cargo,
         "requested_by": actor_public(a.requested_by),
         "escorted_by": actor_public(a.escorted_by),

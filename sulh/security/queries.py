@@ -20,6 +20,18 @@ class RegisterFilters:
     date_to: date | None = None
 
 
+def find_area(raw: str) -> Place | None:
+    """An area as a person types it: an id, an OCHA P-code (SY1006) or a name in any spelling."""
+    from sulh.places.search import best_place
+
+    raw = raw.strip()
+    if raw.isdigit():
+        return Place.objects.filter(pk=raw).first()
+    if raw.upper().startswith("SY") and raw[2:].isdigit():
+        return Place.objects.filter(pcode=raw.upper()).first()
+    return best_place(raw, 70) if raw else None
+
+
 def _under(place: Place, path: str) -> Q:
     """At or under a place: an admin unit matches its whole area, a village its sites."""
     level = place.admin_level

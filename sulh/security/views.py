@@ -13,12 +13,11 @@ from sulh.access.policy import can_write
 from sulh.claims.actions import do_add_claim
 from sulh.claims.registry import fields_for
 from sulh.places.models import Place
-from sulh.places.search import best_place
 from sulh.security import actions, forms
 from sulh.security.access import REGISTERS, get_register_for_user
 from sulh.security.models import HISTORY_FIELDS, AidMovement, AidStatus, ArmedUnit, Checkpoint
 from sulh.security.public import PUBLIC, field_rows
-from sulh.security.queries import RegisterFilters, registers, weapons_balance
+from sulh.security.queries import RegisterFilters, find_area, registers, weapons_balance
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def _filters(request: HttpRequest) -> tuple[forms.FilterForm, RegisterFilters, P
     data = form.cleaned_data if form.is_valid() else {}
     place = None
     if raw := (data.get("place") or "").strip():
-        place = Place.objects.filter(pk=raw).first() if raw.isdigit() else best_place(raw, 70)
+        place = find_area(raw)
     filters = RegisterFilters(
         place_id=place.pk if place else (-1 if data.get("place") else None),
         date_from=data.get("date_from"),
@@ -193,9 +192,7 @@ def create(request: HttpRequest, kind: str) -> HttpResponse:
         else:
             messages.success(request, _("Recorded."))
             return redirect(record)
-    return render(
-        request, "security/form.html", {"form": form, "title": spec.title, "kind": kind}
-    )
+    return render(request, "security/form.html", {"form": form, "title": spec.title, "kind": kind})
 
 
 def _initial(request: HttpRequest, kind: str) -> dict:

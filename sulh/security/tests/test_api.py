@@ -49,7 +49,7 @@ def test_partners_get_sensitive_checkpoints_coarsened_and_no_identities(api_for,
         assert coarsened is (persona == "partner")
         assert (feature["properties"]["place"] == "Midan al-Atiq") is (persona == "analyst")
     partner_text = api_for("partner").get("/security/checkpoints/geojson").content.decode()
-    assert "Midan al-Atiq\"" not in partner_text.replace("checkpoint at Midan al-Atiq", "")
+    assert 'Midan al-Atiq"' not in partner_text.replace("checkpoint at Midan al-Atiq", "")
     assert str(midan.pk) not in json.dumps(
         [f["properties"].get("place") for f in json.loads(partner_text)["features"]]
     )
@@ -85,7 +85,9 @@ def test_the_weapons_balance_of_the_district_carries_ranges_and_sources(api_for)
 
 def test_the_programme_is_disputed_at_8_to_40_villages(api_for):
     rows = api_for("partner").get("/security/programmes").json()
-    programme = next(r for r in rows if r["name"] == "Police checkpoints inside the Alawite villages")
+    programme = next(
+        r for r in rows if r["name"] == "Police checkpoints inside the Alawite villages"
+    )
     villages = programme["details"]["villages"]
     assert (villages["low"], villages["high"], villages["disputed"]) == (8, 40, True)
     assert programme["disputed_fields"] == ["villages"]
@@ -124,8 +126,13 @@ def test_a_coordinator_records_a_blocked_movement_and_its_escorted_retry(api_for
     blocked = response.json()
     response = api.post(
         f"/security/aid-movements/{blocked['id']}/status",
-        {"status": "blocked", "date": "2025-03-20", "checkpoint_id": checkpoint.pk,
-         "source_id": source.pk, "credibility": 3},
+        {
+            "status": "blocked",
+            "date": "2025-03-20",
+            "checkpoint_id": checkpoint.pk,
+            "source_id": source.pk,
+            "credibility": 3,
+        },
     )
     assert response.status_code == 201, response.content
     details = response.json()["details"]

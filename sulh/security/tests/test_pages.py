@@ -2,8 +2,13 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/security/", "/security/checkpoints/", "/security/weapons/", "/security/units/",
-         "/security/aid/"]
+PAGES = [
+    "/security/",
+    "/security/checkpoints/",
+    "/security/weapons/",
+    "/security/units/",
+    "/security/aid/",
+]
 
 
 def test_the_overview_shows_the_district_weapons_balance_with_sources(client_for):
@@ -84,8 +89,13 @@ def test_a_coordinator_records_a_block_at_a_faction_checkpoint_then_an_escorted_
     assert response.status_code == 302 and response["Location"] == f"/security/aid/{movement.pk}/"
     response = client.post(
         f"/security/aid/{movement.pk}/status/",
-        {"status": "blocked", "date": "2025-03-22", "checkpoint": checkpoint.pk,
-         "source": source.pk, "credibility": 3},
+        {
+            "status": "blocked",
+            "date": "2025-03-22",
+            "checkpoint": checkpoint.pk,
+            "source": source.pk,
+            "credibility": 3,
+        },
     )
     assert response.status_code == 302
     page = client.get(f"/security/aid/{movement.pk}/").text
@@ -155,8 +165,12 @@ def test_a_new_claim_on_a_transfer_widens_its_range(client_for, demo_key):
     transfer = demo_key("sec-tr-handover-10-villages")
     response = client.post(
         f"/security/weapons/{transfer.pk}/claims/new/",
-        {"field": "count", "value": "450", "source": demo_key("src-activist-b").pk,
-         "credibility": 3},
+        {
+            "field": "count",
+            "value": "450",
+            "source": demo_key("src-activist-b").pk,
+            "credibility": 3,
+        },
     )
     assert response.status_code == 302
     page = client.get("/security/weapons/").text
