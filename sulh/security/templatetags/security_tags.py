@@ -21,7 +21,7 @@ def local(obj: Any) -> str:
         ("safe_description", "safe_description_ar"),
         ("title", "title_ar"),
     ):
-        if en in obj or ar in obj:
+        if en in obj:
             return (obj.get(ar) if arabic and obj.get(ar) else obj.get(en)) or obj.get(ar) or ""
     return str(obj)
 

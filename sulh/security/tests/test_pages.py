@@ -99,7 +99,8 @@ def test_a_coordinator_records_a_block_at_a_faction_checkpoint_then_an_escorted_
     )
     assert response.status_code == 302
     page = client.get(f"/security/aid/{movement.pk}/").text
-    assert "Semi-independent military faction" in page and "Retry with an escort" in page
+    blocked = page[page.index('class="blocked"') :].split("</p>")[0]
+    assert "Semi-independent military faction" in blocked and "Retry with an escort" in page
     form = client.get(f"/security/aid/new/?retry_of={movement.pk}").text
     assert 'value="medicine"' in form
     response = client.post(
