@@ -217,3 +217,34 @@ def test_permissions_per_persona(api_for, demo_key, who, read, write):
     assert response.status_code == write
     listed = [r["name"] for r in api.get("/security/checkpoints").json()]
     assert ("Villager checkpoint at Kaf Jaa" in listed) is (read == 200)
+
+
+def test_the_openapi_document_lists_the_security_routes(api_for):
+    paths = api_for("analyst").get("/openapi.json").json()["paths"]
+    assert "/api/v1/security/checkpoints/geojson" in paths
+    assert "/api/v1/security/aid-movements/{pk}/status" in paths
+
+
+def test_audit_entries_of_security_writes_hold_no_identity(api_for, demo_key):
+    from sulh.audit.models import AuditEntry
+
+    api = api_for("coordinator")
+    response = api.post(
+        "/security/units",
+        {
+            "name": "Village guard",
+            "source_id": demo_key("src-activist-b").pk,
+            "values": {"affiliation": demo_key("actor-moi").pk},
+        },
+    )
+    assert response.status_code == 201
+    entries = AuditEntry.objects.filter(record_type="security.armedunit")
+    assert entries.filter(action="armedunit.create").exists()
+    text = " ".join(f"{e.summary} {e.changes}" for e in AuditEntry.objects.all())
+    assert "Demo Person" not in text and "900 000" not in text
+
+
+def test_outsiders_see_no_security_panel_on_a_qadmus_place(client_for, demo_key):
+    path = f"/places/{demo_key('place-midan-al-atiq').pk}/"
+    assert 'id="security-panel"' in client_for("analyst").get(path).text
+    assert 'id="security-panel"' not in client_for("outsider").get(path).text
