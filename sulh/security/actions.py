@@ -144,6 +144,8 @@ def do_create_checkpoint(
 ) -> Checkpoint:
     """A checkpoint at a gazetteer place, or at coordinates: then a site is added under the
     given place so area scopes and redaction treat it like any place."""
+    if status and not (status_date or values.get("since")):
+        raise ValidationError({"status_date": "say from when the status holds (or give since)"})
     if latitude is not None or longitude is not None:
         parent = values.get("location")
         if not isinstance(parent, Place):

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, JsonResponse
 from ninja import Field, Query, Router, Schema
 
-from sulh.access.policy import can_write
+from sulh.access.policy import can_write, events_for_user
 from sulh.actors.models import Actor
 from sulh.claims.actions import do_add_claim
 from sulh.places.models import Place
@@ -80,6 +80,10 @@ class UnitReportIn(GradeIn):
     value: str
     date: str
     note: str = Field("", max_length=2000)
+
+
+class EventLinkIn(Schema):
+    event_id: int
 
 
 class ClaimIn(GradeIn):
@@ -205,6 +209,13 @@ def weapons_balance_route(request: HttpRequest, filters: Query[FilterIn]):
             }
             for a in balance["by_actor"]
         ],
+        "by_place": [
+            {
+                "place": p["place"],
+                "totals": {k: span_public(v) for k, v in p["totals"].items()},
+            }
+            for p in balance["by_place"]
+        ],
         "over_time": [
             {"date": day.isoformat(), "totals": {k: span_public(v) for k, v in totals.items()}}
             for day, totals in balance["over_time"]
@@ -235,6 +246,21 @@ def _register_routes(kind: str, plural: str) -> None:
             request.user, record, payload.field, payload.value, quote=payload.quote, **grade
         )
         record.refresh_from_db()
+        return 201, _out(kind, record, request.user)
+
+    @router.post(
+        f"/{plural}/{{pk}}/events",
+        response={201: RecordOut, 403: dict},
+        operation_id=f"link_{kind}_event",
+    )
+    def link_event(request: HttpRequest, pk: int, payload: EventLinkIn):
+        record, writable = get_register_for_user(request.user, REGISTERS[kind], pk)
+        if not writable:
+            return _forbidden()
+        event = events_for_user(request.user).filter(pk=payload.event_id).first()
+        if event is None:
+            raise ValidationError({"event_id": f"no event with id {payload.event_id}"})
+        actions.do_link_event(request.user, record, event)
         return 201, _out(kind, record, request.user)
 
 

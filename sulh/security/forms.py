@@ -224,3 +224,9 @@ class ClaimForm(GradeForm):
         super().__init__(*args, **kwargs)
         self.fields["field"].choices = [(s.name, s.label) for s in specs]
         self.order_fields(["field", "value"])
+
+
+class EventLinkForm(forms.Form):
+    event = forms.IntegerField(
+        label=_("Event id"), help_text=_("The number in the event's address")
+    )

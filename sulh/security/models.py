@@ -13,7 +13,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from sulh.claims.reconcile import Reconciled
-from sulh.lib.numbers import NumberRange
 
 
 class CheckpointStatus(models.TextChoices):
@@ -98,12 +97,6 @@ class Register(models.Model):
         if language.startswith("ar") and self.name_ar:
             return self.name_ar
         return self.name or self.name_ar
-
-    def number(self, field: str) -> NumberRange | None:
-        data = (self.reconciled or {}).get(field)
-        if not data or data.get("low") is None and data.get("high") is None:
-            return None
-        return NumberRange(data.get("low"), data.get("best"), data.get("high"))
 
     def apply_reconciliation(self, results: dict[str, Reconciled]) -> None:
         from sulh.places.models import Place

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from sulh.access.redact import place_public
 from sulh.places.models import Place
 from sulh.security import ledger
 from sulh.security.access import PLACE_PATHS, registers_for_user
@@ -63,7 +64,7 @@ def registers(user: Any, model: type[Register], f: RegisterFilters) -> QuerySet:
     return filter_registers(registers_for_user(user, model), f)
 
 
-def movement_of(t: WeaponsTransfer) -> ledger.Movement | None:
+def movement_of(t: WeaponsTransfer, place_key: str = "") -> ledger.Movement | None:
     if not t.direction or t.count_low is None and t.count_high is None:
         return None
     return ledger.Movement(
@@ -71,7 +72,7 @@ def movement_of(t: WeaponsTransfer) -> ledger.Movement | None:
         direction=t.direction,
         count=ledger.span_of(t.count_low, t.count_best, t.count_high),
         category=t.category or "unknown",
-        place=str(t.place_id or ""),
+        place=place_key,
         giver=str(t.from_actor_id or ""),
         receiver=str(t.to_actor_id or ""),
     )
@@ -80,8 +81,23 @@ def movement_of(t: WeaponsTransfer) -> ledger.Movement | None:
 def weapons_balance(user: Any, transfers: QuerySet) -> dict:
     """Totals by direction (with the transfers and sources behind each), by actor, by place and
     over time, every figure a range."""
-    rows = list(transfers.select_related("from_actor", "to_actor", "place"))
-    pairs = [(t, m) for t in rows if (m := movement_of(t)) is not None]
+    rows = list(
+        transfers.select_related(
+            "from_actor", "to_actor", "place__adm1", "place__adm2", "place__adm3"
+        )
+    )
+    # Places as this user may see them: a partner's balance groups sensitive sites by sub-district.
+    places = {}
+    for t in rows:
+        if t.place_id:
+            shown = place_public(t.place, user)
+            places[str(shown["id"])] = shown
+    pairs = [
+        (t, m)
+        for t in rows
+        if (m := movement_of(t, str(place_public(t.place, user)["id"]) if t.place_id else ""))
+        is not None
+    ]
     movements = [m for _t, m in pairs]
     totals = ledger.by_direction(movements)
     directions = []
@@ -102,7 +118,6 @@ def weapons_balance(user: Any, transfers: QuerySet) -> dict:
         )
     actors = {str(t.from_actor_id): t.from_actor for t in rows if t.from_actor_id}
     actors |= {str(t.to_actor_id): t.to_actor for t in rows if t.to_actor_id}
-    places = {str(t.place_id): t.place for t in rows if t.place_id}
     by_actor = [
         {
             "actor": actors[key],

@@ -33,4 +33,10 @@ for segment, kind in SEGMENTS.items():
             {"kind": kind},
             name=f"{kind}_claim_add",
         ),
+        path(
+            f"{segment}/<int:pk>/events/link/",
+            views.event_link,
+            {"kind": kind},
+            name=f"{kind}_event_link",
+        ),
     ]

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sulh.access.policy import can_write
+from sulh.access.policy import can_write, events_for_user
 from sulh.claims.actions import do_add_claim
 from sulh.claims.registry import fields_for
 from sulh.places.models import Place
@@ -320,6 +320,23 @@ def claim_add(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             messages.success(request, _("Claim added; the record was reconciled again."))
             return redirect(record)
     return _sub_form(request, form, record, _("Add a claim"))
+
+
+@login_required
+def event_link(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """Link an event (a killing at a checkpoint, a block on the road) by its id."""
+    record = _writable(request, REGISTERS[kind], pk)
+    form = forms.EventLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        event_id = form.cleaned_data["event"]
+        event = events_for_user(request.user).filter(pk=event_id).first()
+        if event is None:
+            form.add_error("event", _("No event %(id)s that you can see.") % {"id": event_id})
+        else:
+            actions.do_link_event(request.user, record, event)
+            messages.success(request, _("Event linked."))
+            return redirect(record)
+    return _sub_form(request, form, record, _("Link an event"))
 
 
 def _sub_form(request: HttpRequest, form: Any, record: Any, title: str) -> HttpResponse:

@@ -248,3 +248,97 @@ def test_outsiders_see_no_security_panel_on_a_qadmus_place(client_for, demo_key)
     path = f"/places/{demo_key('place-midan-al-atiq').pk}/"
     assert 'id="security-panel"' in client_for("analyst").get(path).text
     assert 'id="security-panel"' not in client_for("outsider").get(path).text
+
+
+def test_a_checkpoint_at_coordinates_is_mapped_there_and_coarsened_for_partners(api_for, demo_key):
+    hataniah = demo_key("place-hataniah")
+    response = api_for("coordinator").post(
+        "/security/checkpoints",
+        {
+            "name": "Checkpoint at the Hataniah crossroads",
+            "source_id": demo_key("src-alawite-resident").pk,
+            "latitude": 35.0901,
+            "longitude": 36.1702,
+            "sensitive": True,
+            "location_note": "crossroads south of the village",
+            "status": "active",
+            "values": {
+                "location": hataniah.pk,
+                "manned_by": demo_key("actor-faction").pk,
+                "since": "2025-03-12",
+            },
+        },
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["details"]["status"] == "active"
+
+    def feature(who: str) -> dict:
+        features = api_for(who).get("/security/checkpoints/geojson").json()["features"]
+        return next(
+            f
+            for f in features
+            if f["properties"]["name"] == "Checkpoint at the Hataniah crossroads"
+        )
+
+    assert feature("analyst")["geometry"]["coordinates"] == [36.1702, 35.0901]
+    coarse = feature("partner")
+    assert coarse["properties"]["coarsened"] is True
+    assert coarse["geometry"]["coordinates"] != [36.1702, 35.0901]
+    # Found under the village and its sub-district, like any place there.
+    rows = api_for("analyst").get("/security/checkpoints", place_id=hataniah.pk).json()
+    assert [r["name"] for r in rows] == ["Checkpoint at the Hataniah crossroads"]
+
+
+def test_coordinates_outside_syria_are_refused_and_nothing_is_stored(api_for, demo_key):
+    from sulh.places.models import Place
+    from sulh.security.models import Checkpoint
+
+    before = (Checkpoint.objects.count(), Place.objects.count())
+    response = api_for("coordinator").post(
+        "/security/checkpoints",
+        {
+            "name": "Elsewhere",
+            "source_id": demo_key("src-activist-a").pk,
+            "latitude": 51.5,
+            "longitude": 36.1,
+            "values": {"location": demo_key("place-hataniah").pk},
+        },
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "latitude"
+    assert (Checkpoint.objects.count(), Place.objects.count()) == before
+
+
+def test_an_event_is_linked_to_a_checkpoint(api_for, demo_key):
+    checkpoint = demo_key("sec-cp-faction-road")
+    event = demo_key("ev-night-curfew")
+    api = api_for("coordinator")
+    response = api.post(f"/security/checkpoints/{checkpoint.pk}/events", {"event_id": event.pk})
+    assert response.status_code == 201
+    assert event.pk in [e["id"] for e in response.json()["events"]]
+    response = api.post(f"/security/checkpoints/{checkpoint.pk}/events", {"event_id": 999999})
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"][-1] == "event_id"
+    partner = api_for("partner").post(
+        f"/security/checkpoints/{checkpoint.pk}/events", {"event_id": event.pk}
+    )
+    assert partner.status_code == 403
+
+
+def test_a_partners_balance_by_place_shows_places_as_policy_allows(api_for, demo_key):
+    from sulh.security.actions import do_create_weapons_transfer
+
+    do_create_weapons_transfer(
+        None,
+        name="Rifles returned at Midan al-Atiq",
+        source=demo_key("src-activist-b"),
+        values={
+            "direction": "returned",
+            "count": "about 5",
+            "location": demo_key("place-midan-al-atiq"),
+            "date": "2025-03-20",
+        },
+    )
+    for who, shown in (("analyst", "Midan al-Atiq"), ("partner", "Qadmous")):
+        rows = api_for(who).get("/security/weapons/balance").json()["by_place"]
+        returned = [r["place"]["name_en"] for r in rows if "returned" in r["totals"]]
+        assert returned == [shown]

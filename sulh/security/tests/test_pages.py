@@ -245,3 +245,17 @@ def test_arabic_pages_use_arabic_names_and_labels(client_for):
     assert "حاجز الأهالي في كاف الجاع" in page
     assert "ناشط إسماعيلي في القدموس" in page
     assert "<h1>الحواجز</h1>" in page  # the page's own labels are translated
+
+
+def test_a_coordinator_links_an_event_to_a_checkpoint(client_for, demo_key):
+    client = client_for("coordinator")
+    checkpoint = demo_key("sec-cp-faction-road")
+    event = demo_key("ev-arbitrary-detentions")
+    path = f"/security/checkpoints/{checkpoint.pk}/events/link/"
+    response = client.post(path, {"event": 999999})
+    assert response.status_code == 200 and "No event 999999" in response.text
+    assert client.post(path, {"event": event.pk}).status_code == 302
+    page = client.get(f"/security/checkpoints/{checkpoint.pk}/").text
+    linked = page[page.index('id="linked-events"') :].split("</ul>")[0]
+    assert "Arbitrary detentions by the faction" in linked
+    assert client_for("partner").get(path).status_code == 403
