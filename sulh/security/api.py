@@ -14,7 +14,13 @@ from sulh.places.models import Place
 from sulh.security import actions
 from sulh.security.access import REGISTERS, get_register_for_user
 from sulh.security.geojson import aid_geojson, checkpoints_geojson
-from sulh.security.models import AidMovement, ArmedUnit, Checkpoint, CheckpointProgramme
+from sulh.security.models import (
+    HISTORY_FIELDS,
+    AidMovement,
+    ArmedUnit,
+    Checkpoint,
+    CheckpointProgramme,
+)
 from sulh.security.public import PUBLIC
 from sulh.security.queries import RegisterFilters, registers, span_public, weapons_balance
 from sulh.sources.models import Report, Source
@@ -241,6 +247,8 @@ def _register_routes(kind: str, plural: str) -> None:
         record, writable = get_register_for_user(request.user, REGISTERS[kind], pk)
         if not writable:
             return _forbidden()
+        if payload.field in HISTORY_FIELDS:
+            raise ValidationError({"field": f"{payload.field} is a dated history; use its route"})
         grade = _grade(payload)
         do_add_claim(
             request.user, record, payload.field, payload.value, quote=payload.quote, **grade

@@ -342,3 +342,14 @@ def test_a_partners_balance_by_place_shows_places_as_policy_allows(api_for, demo
         rows = api_for(who).get("/security/weapons/balance").json()["by_place"]
         returned = [r["place"]["name_en"] for r in rows if "returned" in r["totals"]]
         assert returned == [shown]
+
+
+def test_a_status_cannot_be_slipped_in_as_a_plain_claim(api_for, demo_key):
+    checkpoint = demo_key("sec-cp-kaf-jaa")
+    response = api_for("coordinator").post(
+        f"/security/checkpoints/{checkpoint.pk}/claims",
+        {"field": "status", "value": "removed", "source_id": demo_key("src-activist-a").pk},
+    )
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"][-1] == "field"
+    checkpoint.refresh_from_db()
+    assert checkpoint.status == "active"

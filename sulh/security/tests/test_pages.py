@@ -259,3 +259,12 @@ def test_a_coordinator_links_an_event_to_a_checkpoint(client_for, demo_key):
     linked = page[page.index('id="linked-events"') :].split("</ul>")[0]
     assert "Arbitrary detentions by the faction" in linked
     assert client_for("partner").get(path).status_code == 403
+
+
+def test_routes_point_the_reading_way_in_arabic(client_for, demo_key):
+    client = client_for("analyst")
+    path = f"/security/aid/{demo_key('sec-aid-escorted').pk}/"
+    assert "→" in client.get(path).text
+    client.post("/i18n/setlang/", {"language": "ar", "next": path})
+    page = client.get(path).text
+    assert "←" in page and "→" not in page
