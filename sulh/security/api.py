@@ -200,6 +200,7 @@ def weapons_balance_route(request: HttpRequest, filters: Query[FilterIn]):
         "directions": [
             {
                 "direction": d["direction"],
+                "qualifier": d["qualifier"],
                 "total": span_public(d["total"]),
                 "transfers": [t.pk for t in d["transfers"]],
                 "sources": d["sources"],

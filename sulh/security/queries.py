@@ -11,7 +11,7 @@ from sulh.places.models import Place
 from sulh.security import ledger
 from sulh.security.access import PLACE_PATHS, registers_for_user
 from sulh.security.models import Register, WeaponsTransfer
-from sulh.security.public import sources_of
+from sulh.security.public import qualifier_of, sources_of
 
 
 @dataclass
@@ -107,9 +107,12 @@ def weapons_balance(user: Any, transfers: QuerySet) -> dict:
         for t in behind:
             for s in sources_of(t, user, "count"):
                 sources.setdefault(s["id"], s)
+        words = {qualifier_of(t, "count") for t in behind}
         directions.append(
             {
                 "direction": direction,
+                # "about 80": the sources' own word, kept when they all used the same one.
+                "qualifier": words.pop() if len(words) == 1 else "",
                 "label": str(WeaponsTransfer(direction=direction).get_direction_display()),
                 "total": span,
                 "transfers": behind,

@@ -71,6 +71,7 @@ def test_the_weapons_balance_of_the_district_carries_ranges_and_sources(api_for)
     data = api_for("coordinator").get("/security/weapons/balance", place_id=district.pk).json()
     totals = {d["direction"]: d for d in data["directions"]}
     assert totals["distributed"]["total"] == {"low": 80, "best": 80, "high": 80, "text": "80"}
+    assert totals["distributed"]["qualifier"] == "about"
     assert totals["handed_over"]["total"]["low"] == 600
     assert [s["safe_description"] for s in totals["handed_over"]["sources"]] == [
         "an Ismaili activist in Qadmus"

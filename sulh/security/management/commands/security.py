@@ -14,6 +14,7 @@ from django.http import Http404
 from sulh.access.policy import can_write
 from sulh.accounts.models import User
 from sulh.actors.models import Actor
+from sulh.lib.numbers import QUALIFIER_LABELS
 from sulh.places.models import Place
 from sulh.security import actions
 from sulh.security.access import REGISTERS, get_register_for_user
@@ -158,7 +159,7 @@ class Command(BaseCommand):
                 "low": d["total"].low,
                 "best": d["total"].best,
                 "high": d["total"].high,
-                "text": str(d["total"]),
+                "text": f"{QUALIFIER_LABELS[d['qualifier']]} {d['total']}".strip(),
                 "sources": [s["safe_description"] for s in d["sources"]],
             }
             for d in balance["directions"]
@@ -168,7 +169,7 @@ class Command(BaseCommand):
             return
         for row in rows:
             self.stdout.write(
-                f"{row['direction']:<12} {row['text']:>12}  ({'; '.join(row['sources'])})"
+                f"{row['direction']:<12} {row['text']:>14}  ({'; '.join(row['sources'])})"
             )
 
     def do_geojson(self, register: str, **options: Any) -> None:
