@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, JsonResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from sulh.access.policy import can_write, events_for_user
 from sulh.actors.models import Actor
@@ -155,8 +155,8 @@ def _record_kwargs(payload: RecordIn) -> dict:
     }
 
 
-def _forbidden() -> tuple[int, dict]:
-    return 403, {"detail": "your role cannot record security arrangements"}
+def _forbidden() -> Status:
+    return Status(403, {"detail": "your role cannot record security arrangements"})
 
 
 def _list(kind: str, request: HttpRequest, filters: FilterIn) -> list[dict]:
@@ -255,7 +255,7 @@ def _register_routes(kind: str, plural: str) -> None:
             request.user, record, payload.field, payload.value, quote=payload.quote, **grade
         )
         record.refresh_from_db()
-        return 201, _out(kind, record, request.user)
+        return Status(201, _out(kind, record, request.user))
 
     @router.post(
         f"/{plural}/{{pk}}/events",
@@ -270,7 +270,7 @@ def _register_routes(kind: str, plural: str) -> None:
         if event is None:
             raise ValidationError({"event_id": f"no event with id {payload.event_id}"})
         actions.do_link_event(request.user, record, event)
-        return 201, _out(kind, record, request.user)
+        return Status(201, _out(kind, record, request.user))
 
 
 for _kind, _plural in [
@@ -288,7 +288,7 @@ def create_programme(request: HttpRequest, payload: RecordIn):
     if not can_write(request.user):
         return _forbidden()
     record = actions.do_create_checkpoint_programme(request.user, **_record_kwargs(payload))
-    return 201, _out("programme", record, request.user)
+    return Status(201, _out("programme", record, request.user))
 
 
 @router.post("/checkpoints", response={201: RecordOut, 403: dict})
@@ -306,7 +306,7 @@ def create_checkpoint(request: HttpRequest, payload: CheckpointIn):
         status_date=payload.status_date or None,
         **_record_kwargs(payload),
     )
-    return 201, _out("checkpoint", record, request.user)
+    return Status(201, _out("checkpoint", record, request.user))
 
 
 @router.post("/checkpoints/{pk}/status", response={201: RecordOut, 403: dict})
@@ -324,7 +324,7 @@ def checkpoint_status(request: HttpRequest, pk: int, payload: StatusIn):
         **_grade(payload),
     )
     record.refresh_from_db()
-    return 201, _out("checkpoint", record, request.user)
+    return Status(201, _out("checkpoint", record, request.user))
 
 
 @router.post("/transfers", response={201: RecordOut, 403: dict})
@@ -332,7 +332,7 @@ def create_transfer(request: HttpRequest, payload: RecordIn):
     if not can_write(request.user):
         return _forbidden()
     record = actions.do_create_weapons_transfer(request.user, **_record_kwargs(payload))
-    return 201, _out("transfer", record, request.user)
+    return Status(201, _out("transfer", record, request.user))
 
 
 @router.post("/units", response={201: RecordOut, 403: dict})
@@ -340,7 +340,7 @@ def create_unit(request: HttpRequest, payload: RecordIn):
     if not can_write(request.user):
         return _forbidden()
     record = actions.do_create_armed_unit(request.user, **_record_kwargs(payload))
-    return 201, _out("unit", record, request.user)
+    return Status(201, _out("unit", record, request.user))
 
 
 @router.post("/units/{pk}/reports", response={201: RecordOut, 403: dict})
@@ -358,7 +358,7 @@ def unit_report(request: HttpRequest, pk: int, payload: UnitReportIn):
         quote=payload.quote,
         **_grade(payload),
     )
-    return 201, _out("unit", record, request.user)
+    return Status(201, _out("unit", record, request.user))
 
 
 @router.post("/aid-movements", response={201: RecordOut, 403: dict})
@@ -371,7 +371,7 @@ def create_aid(request: HttpRequest, payload: AidIn):
     record = actions.do_create_aid_movement(
         request.user, retry_of=retry_of, status=payload.status, **_record_kwargs(payload)
     )
-    return 201, _out("aid", record, request.user)
+    return Status(201, _out("aid", record, request.user))
 
 
 @router.post("/aid-movements/{pk}/status", response={201: RecordOut, 403: dict})
@@ -395,4 +395,4 @@ def aid_status(request: HttpRequest, pk: int, payload: StatusIn):
         **_grade(payload),
     )
     record.refresh_from_db()
-    return 201, _out("aid", record, request.user)
+    return Status(201, _out("aid", record, request.user))
