@@ -36,6 +36,10 @@ class FilterIn(Schema):
     date_to: date | None = None
 
 
+class BalanceFilterIn(FilterIn):
+    actor_id: int | None = Field(None, description="only transfers to or from this actor")
+
+
 class SourcedIn(Schema):
     source_id: int
     credibility: int = Field(6, ge=1, le=6)
@@ -193,7 +197,7 @@ def aid_as_geojson(request: HttpRequest, filters: Query[FilterIn]):
 
 
 @router.get("/weapons/balance", response=dict, summary="Weapons balance, every figure a range")
-def weapons_balance_route(request: HttpRequest, filters: Query[FilterIn]):
+def weapons_balance_route(request: HttpRequest, filters: Query[BalanceFilterIn]):
     rows = registers(request.user, REGISTERS["transfer"], RegisterFilters(**filters.dict()))
     balance = weapons_balance(request.user, rows)
     return {

@@ -48,6 +48,7 @@ class FilterForm(forms.Form):
     date_to = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    actor = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class GradeForm(forms.Form):

@@ -19,6 +19,7 @@ class RegisterFilters:
     place_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None
+    actor_id: int | None = None  # transfers to or from this actor
 
 
 def find_area(raw: str) -> Place | None:
@@ -57,6 +58,8 @@ def filter_registers(rows: QuerySet, f: RegisterFilters) -> QuerySet:
         )
     if f.date_to:
         rows = rows.filter(date_start__lte=f.date_to)
+    if f.actor_id and model is WeaponsTransfer:
+        rows = rows.filter(Q(from_actor_id=f.actor_id) | Q(to_actor_id=f.actor_id))
     return rows
 
 

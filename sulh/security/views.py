@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sulh.access.policy import can_write, events_for_user
+from sulh.actors.models import Actor
 from sulh.claims.actions import do_add_claim
 from sulh.claims.registry import fields_for
 from sulh.places.models import Place
@@ -69,6 +70,7 @@ def _filters(request: HttpRequest) -> tuple[forms.FilterForm, RegisterFilters, P
         place_id=place.pk if place else (-1 if data.get("place") else None),
         date_from=data.get("date_from"),
         date_to=data.get("date_to"),
+        actor_id=data.get("actor"),
     )
     return form, filters, place
 
@@ -103,6 +105,8 @@ def index(request: HttpRequest) -> HttpResponse:
 def _list(request: HttpRequest, kind: str, template: str, **extra: Any) -> HttpResponse:
     form, filters, place = _filters(request)
     context = {"form": form, "place": place, "rows": _rows(request, kind, filters), **extra}
+    if kind == "transfer" and filters.actor_id:
+        context["actor"] = Actor.objects.filter(pk=filters.actor_id).first()
     if kind == "checkpoint":
         context["programmes"] = _rows(request, "programme", filters)
     if kind == "transfer":

@@ -64,7 +64,7 @@ def test_partners_get_sensitive_checkpoints_coarsened_and_no_identities(api_for,
         assert "Demo Person" not in text and "900 000" not in text
 
 
-def test_the_weapons_balance_of_the_district_carries_ranges_and_sources(api_for):
+def test_the_weapons_balance_of_the_district_carries_ranges_and_sources(api_for, demo_key):
     from sulh.places.models import Place
 
     district = Place.objects.get(pcode="SY1006")
@@ -82,6 +82,10 @@ def test_the_weapons_balance_of_the_district_carries_ranges_and_sources(api_for)
     assert villagers["received"]["distributed"]["low"] == 80
     assert villagers["gave"]["handed_over"]["low"] == 600
     assert [step["date"] for step in data["over_time"]] == ["2024-12-20", "2025-03-16"]
+    police = demo_key("actor-police").pk
+    data = api_for("coordinator").get("/security/weapons/balance", actor_id=police).json()
+    assert [d["direction"] for d in data["directions"]] == ["distributed"]
+    assert [step["date"] for step in data["over_time"]] == ["2024-12-20"]
 
 
 def test_the_programme_is_disputed_at_8_to_40_villages(api_for):

@@ -54,7 +54,7 @@ def test_the_units_register_shows_size_over_time(client_for, demo_key):
     assert "Ministry of Interior" in page
 
 
-def test_registers_filter_by_area_and_date(client_for):
+def test_registers_filter_by_area_date_and_actor(client_for, demo_key):
     client = client_for("analyst")
     page = client.get("/security/weapons/", {"date_from": "2025-03-01"}).text
     assert "Nearly 600 weapons handed over" in page
@@ -62,6 +62,11 @@ def test_registers_filter_by_area_and_date(client_for):
     page = client.get("/security/checkpoints/", {"place": "Kaff al-Jaa"}).text
     assert "Villager checkpoint at Kaf Jaa" in page
     assert "Villager checkpoint at Midan al-Atiq" not in page
+    police = demo_key("actor-police").pk
+    page = client.get("/security/weapons/", {"actor": police}).text
+    assert "Transfers to or from Police of Qadmus" in page
+    assert "About 80 rifles handed to villagers" in page
+    assert "Nearly 600 weapons handed over" not in page
     page = client.get("/security/aid/", {"place": "Aleppo"}).text
     assert "No aid movements recorded" in page
 
