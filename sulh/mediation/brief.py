@@ -13,7 +13,7 @@ from django.utils import timezone
 from sulh.access.policy import events_for_user
 from sulh.access.redact import event_public, place_public
 from sulh.lib.numbers import NumberRange
-from sulh.mediation.models import Case, Commitment
+from sulh.mediation.models import Case, Commitment, span_text
 
 
 def _range(low: int | None, best: int | None, high: int | None) -> str:
@@ -77,6 +77,7 @@ def brief_data(case: Case, user: Any) -> dict:
                 "text": p.display_text(),
                 "date_start": p.date_start,
                 "date_end": p.date_end,
+                "when": p.when_text,
                 "quantity": _range(p.quantity_low, p.quantity_best, p.quantity_high),
             }
             for p in case.positions.select_related("party").order_by("date_start", "id")
@@ -106,6 +107,7 @@ def brief_data(case: Case, user: Any) -> dict:
                 "form": a.form,
                 "form_label": str(a.get_form_display()),
                 "date_start": a.date_start,
+                "when": a.when_text,
                 "signatories": [
                     {"actor": s.actor.display_name(), "role": s.role}
                     for s in a.signatories.select_related("actor")
@@ -120,6 +122,7 @@ def brief_data(case: Case, user: Any) -> dict:
                 "id": e["id"],
                 "title": e["title"],
                 "date_start": e["date_start"],
+                "when": span_text(e["date_start"], e["date_end"]),
                 "event_type": e["event_type"],
                 "place": _place_name(e["place"]),
             }

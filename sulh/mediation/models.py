@@ -4,7 +4,7 @@ Dates, numbers and statuses that sources give are claims (``sulh.claims``); the 
 ``*_low/best/high``, ``date_*`` and ``deadline`` are reconciled from them, never typed in.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -61,6 +61,18 @@ class CommitmentStatus(models.TextChoices):
     BROKEN = "broken", _("Broken")
     REFUSED = "refused", _("Refused")
     SUPERSEDED = "superseded", _("Superseded")
+
+
+def span_text(start: date | None, end: date | None) -> str:
+    """A reconciled date as the sources gave it: a day, a month, or a range."""
+    if start is None:
+        return ""
+    end = end or start
+    if start == end:
+        return start.isoformat()
+    if start.day == 1 and (end + timedelta(days=1)).day == 1 and start.month == end.month:
+        return start.strftime("%Y-%m")
+    return f"{start.isoformat()} – {end.isoformat()}"
 
 
 def _bilingual(en: str, ar: str, language: str | None = None) -> str:
@@ -183,6 +195,10 @@ class Sourced(models.Model):
         self.reconciled = {name: r.as_dict() for name, r in results.items()}
         self.disputed_fields = sorted(name for name, r in results.items() if r.disputed)
         return ["reconciled", "disputed_fields"]
+
+    @property
+    def when_text(self) -> str:
+        return span_text(getattr(self, "date_start", None), getattr(self, "date_end", None))
 
     @staticmethod
     def _dates(results: dict[str, Reconciled], name: str) -> tuple[date | None, date | None]:

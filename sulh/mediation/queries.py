@@ -16,9 +16,11 @@ from sulh.mediation.models import (
     CommitmentStatus,
     Meeting,
     Party,
+    span_text,
 )
 
 TIMELINE_KINDS = ("meeting", "position", "agreement", "commitment", "event")
+KIND_RANK = {"event": 0, "meeting": 1, "position": 2, "agreement": 3, "commitment": 4}
 
 
 @dataclass
@@ -33,14 +35,24 @@ class Entry:
     at: datetime | None = None
 
     @property
+    def when(self) -> str:
+        if self.at is not None:
+            return timezone.localtime(self.at).strftime("%Y-%m-%d %H:%M")
+        end = getattr(self.obj, "date_end", None)
+        return span_text(self.day, end if self.kind != "commitment" else None)
+
+    @property
     def sort_key(self) -> tuple:
-        moment = self.at or (
-            datetime.combine(self.day, datetime.min.time(), tzinfo=timezone.get_current_timezone())
-            if self.day
-            else None
+        # Within a day the story runs: what happened, who met, what they asked, what they agreed,
+        # what became of it. Undated entries sink to the end (the start, oldest first).
+        moment = timezone.localtime(self.at).time() if self.at else None
+        return (
+            self.day is not None,
+            self.day or date.min,
+            KIND_RANK[self.kind],
+            moment or datetime.min.time(),
+            self.obj.pk,
         )
-        # Undated entries sink to the end of the story.
-        return (moment is not None, moment or datetime.min.replace(tzinfo=timezone.utc))
 
 
 def case_timeline(
