@@ -558,6 +558,10 @@ def do_change_commitment_status(
         )
     if effective_on is None:
         effective_on = (event.date_end or event.date_start) if event is not None else None
+        # An old event as evidence does not move the step before the steps already recorded.
+        last = commitment.changes.order_by("-effective_on").first()
+        if effective_on and last and effective_on < last.effective_on:
+            effective_on = last.effective_on
     change = CommitmentChange.objects.create(
         commitment=commitment,
         status=status,
