@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from sulh.access.policy import can_write, events_for_user
@@ -373,7 +373,7 @@ def list_cases(request: HttpRequest, status: str = ""):
 @router.post("/cases", response={201: CaseDetailOut, **DENIED})
 def create_case(request: HttpRequest, payload: CaseIn):
     if is_partner(request.user) or not can_write(request.user):
-        return 403, {"detail": "your role cannot open cases"}
+        return Status(403, {"detail": "your role cannot open cases"})
     areas = [_get(Place, pk, "area_ids") for pk in payload.area_ids]
     case = actions.do_create_case(
         request.user,
@@ -385,12 +385,12 @@ def create_case(request: HttpRequest, payload: CaseIn):
         areas=areas,
         mediators=[request.user],
     )
-    return 201, _detail(case, request.user)
+    return Status(201, _detail(case, request.user))
 
 
 @router.get("/cases/{case_id}", response={200: CaseDetailOut, **DENIED})
 def get_case(request: HttpRequest, case_id: int):
-    return 200, _detail(_case(request, case_id), request.user)
+    return Status(200, _detail(_case(request, case_id), request.user))
 
 
 @router.get("/cases/{case_id}/brief", response=dict)
@@ -415,20 +415,22 @@ def get_timeline(request: HttpRequest, case_id: int, filters: Query[TimelineFilt
             "event": lambda o: o.title,
         }[entry.kind](obj)
         rows.append({"kind": entry.kind, "date": entry.day, "id": obj.pk, "title": title})
-    return 200, rows
+    return Status(200, rows)
 
 
 @router.post("/cases/{case_id}/status", response={200: CaseOut, **DENIED})
 def set_case_status(request: HttpRequest, case_id: int, payload: CaseStatusIn):
     case = _writable(request, case_id)
     actions.do_set_case_status(request.user, case, payload.status, payload.reason)
-    return 200, case_public(case, request.user)
+    return Status(200, case_public(case, request.user))
 
 
 @router.get("/cases/{case_id}/parties", response={200: list[PartyOut], **DENIED})
 def list_parties(request: HttpRequest, case_id: int):
     case = _case(request, case_id)
-    return 200, [party_public(p, request.user) for p in case.parties.select_related("actor")]
+    return Status(
+        200, [party_public(p, request.user) for p in case.parties.select_related("actor")]
+    )
 
 
 @router.post("/cases/{case_id}/parties", response={201: PartyOut, **DENIED})
@@ -436,13 +438,15 @@ def add_party(request: HttpRequest, case_id: int, payload: PartyIn):
     case = _writable(request, case_id)
     actor = _get(Actor, payload.actor_id, "actor_id")
     party = actions.do_add_party(request.user, case, actor, payload.role, payload.note)
-    return 201, party_public(party, request.user)
+    return Status(201, party_public(party, request.user))
 
 
 @router.get("/cases/{case_id}/contacts", response={200: list[ContactOut], **DENIED})
 def list_contacts(request: HttpRequest, case_id: int):
     case = _case(request, case_id)
-    return 200, [contact_public(c, request.user) for c in case.contacts.select_related("source")]
+    return Status(
+        200, [contact_public(c, request.user) for c in case.contacts.select_related("source")]
+    )
 
 
 @router.post("/cases/{case_id}/contacts", response={201: ContactOut, **DENIED})
@@ -455,7 +459,7 @@ def add_contact(request: HttpRequest, case_id: int, payload: ContactIn):
         party=_get(case.parties.model, payload.party_id, "party_id", case=case),
         source=_get(Source, payload.source_id, "source_id"),
     )
-    return 201, contact_public(contact, request.user)
+    return Status(201, contact_public(contact, request.user))
 
 
 @router.post("/cases/{case_id}/events", response={201: dict, **DENIED})
@@ -467,7 +471,7 @@ def link_event(request: HttpRequest, case_id: int, payload: EventLinkIn):
     if payload.relation not in CaseEvent.Relation.values:
         raise ValidationError({"relation": "trigger or during"})
     actions.do_link_case_event(request.user, case, event, payload.relation)
-    return 201, {"case_id": case.pk, "event_id": event.pk, "relation": payload.relation}
+    return Status(201, {"case_id": case.pk, "event_id": event.pk, "relation": payload.relation})
 
 
 # Meetings, positions, agreements, commitments --------------------------------------------------
@@ -476,7 +480,7 @@ def link_event(request: HttpRequest, case_id: int, payload: EventLinkIn):
 @router.get("/cases/{case_id}/meetings", response={200: list[MeetingOut], **DENIED})
 def list_meetings(request: HttpRequest, case_id: int):
     case = _case(request, case_id)
-    return 200, [meeting_public(m, request.user) for m in _meetings(case)]
+    return Status(200, [meeting_public(m, request.user) for m in _meetings(case)])
 
 
 @router.post("/cases/{case_id}/meetings", response={201: MeetingOut, **DENIED})
@@ -509,13 +513,13 @@ def record_meeting(request: HttpRequest, case_id: int, payload: MeetingIn):
         credibility=payload.credibility,
         quote=payload.quote,
     )
-    return 201, meeting_public(meeting, request.user)
+    return Status(201, meeting_public(meeting, request.user))
 
 
 @router.get("/cases/{case_id}/positions", response={200: list[PositionOut], **DENIED})
 def list_positions(request: HttpRequest, case_id: int):
     case = _case(request, case_id)
-    return 200, [position_public(p, request.user) for p in _positions(case)]
+    return Status(200, [position_public(p, request.user) for p in _positions(case)])
 
 
 @router.post("/cases/{case_id}/positions", response={201: PositionOut, **DENIED})
@@ -535,13 +539,13 @@ def record_position(request: HttpRequest, case_id: int, payload: PositionIn):
         credibility=payload.credibility,
         quote=payload.quote,
     )
-    return 201, position_public(position, request.user)
+    return Status(201, position_public(position, request.user))
 
 
 @router.get("/cases/{case_id}/agreements", response={200: list[AgreementOut], **DENIED})
 def list_agreements(request: HttpRequest, case_id: int):
     case = _case(request, case_id)
-    return 200, [agreement_public(a, request.user) for a in _agreements(case)]
+    return Status(200, [agreement_public(a, request.user) for a in _agreements(case)])
 
 
 @router.post("/cases/{case_id}/agreements", response={201: AgreementOut, **DENIED})
@@ -560,7 +564,7 @@ def record_agreement(request: HttpRequest, case_id: int, payload: AgreementIn):
         credibility=payload.credibility,
         quote=payload.quote,
     )
-    return 201, agreement_public(agreement, request.user)
+    return Status(201, agreement_public(agreement, request.user))
 
 
 @router.get("/cases/{case_id}/commitments", response={200: list[CommitmentOut], **DENIED})
@@ -571,7 +575,7 @@ def list_commitments(request: HttpRequest, case_id: int, status: str = "", overd
         rows = [r for r in rows if r["status"] == status]
     if overdue:
         rows = [r for r in rows if r["overdue"]]
-    return 200, rows
+    return Status(200, rows)
 
 
 @router.post("/cases/{case_id}/commitments", response={201: CommitmentOut, **DENIED})
@@ -593,7 +597,7 @@ def add_commitment(request: HttpRequest, case_id: int, payload: CommitmentIn):
         credibility=payload.credibility,
         quote=payload.quote,
     )
-    return 201, commitment_public(commitment, request.user)
+    return Status(201, commitment_public(commitment, request.user))
 
 
 @router.post(
@@ -623,7 +627,7 @@ def change_commitment_status(
         note=payload.note,
     )
     commitment.refresh_from_db()
-    return 200, commitment_public(commitment, request.user)
+    return Status(200, commitment_public(commitment, request.user))
 
 
 @router.post("/cases/{case_id}/claims", response={201: ClaimOut, **DENIED})
@@ -648,20 +652,23 @@ def add_record_claim(request: HttpRequest, case_id: int, payload: RecordClaimIn)
         credibility=payload.credibility,
         quote=payload.quote,
     )
-    return 201, claim_public(claim, request.user)
+    return Status(201, claim_public(claim, request.user))
 
 
 @router.get("/desk", response={200: DeskOut, **DENIED})
 def desk(request: HttpRequest):
     if is_partner(request.user):
-        return 403, {"detail": "partners read case briefs"}
+        return Status(403, {"detail": "partners read case briefs"})
     user = request.user
     found = desk_for(user)
-    return 200, {
-        "cases": [case_public(c, user) for c in found.cases],
-        "overdue": [commitment_public(c, user) for c in found.overdue],
-        "due_this_week": [commitment_public(c, user) for c in found.due_this_week],
-        "broken_or_refused": [commitment_public(c, user) for c in found.broken],
-        "meetings_today": [meeting_public(m, user) for m in found.meetings_today],
-        "event_ids": [e.pk for e in found.events],
-    }
+    return Status(
+        200,
+        {
+            "cases": [case_public(c, user) for c in found.cases],
+            "overdue": [commitment_public(c, user) for c in found.overdue],
+            "due_this_week": [commitment_public(c, user) for c in found.due_this_week],
+            "broken_or_refused": [commitment_public(c, user) for c in found.broken],
+            "meetings_today": [meeting_public(m, user) for m in found.meetings_today],
+            "event_ids": [e.pk for e in found.events],
+        },
+    )

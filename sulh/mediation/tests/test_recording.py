@@ -1,4 +1,4 @@
-"""Recording through the web: a meeting with its parties and a commitment, statuses with evidence."""
+"""Recording through the web: a meeting, its parties and a commitment; statuses with evidence."""
 
 from datetime import timedelta
 
@@ -157,9 +157,7 @@ def test_who_may_open_the_meeting_form(client_for, demo_key, who, status):
     assert client_for(who).get(f"/mediation/cases/{case.pk}/meetings/new/").status_code == status
 
 
-def test_a_mediator_opens_a_case_and_adds_a_party_a_position_and_an_agreement(
-    client_for, demo_key
-):
+def test_a_mediator_opens_a_case_and_adds_a_party_a_position_and_an_agreement(client_for, demo_key):
     from sulh.mediation.models import Case
 
     client = client_for("mediator")
@@ -172,7 +170,9 @@ def test_a_mediator_opens_a_case_and_adds_a_party_a_position_and_an_agreement(
     assert case.mediators.filter(username="t_mediator").exists()
     council, villagers = demo_key("actor-local-council"), demo_key("actor-alawite-villagers")
     for actor in (council, villagers):
-        client.post(f"/mediation/cases/{case.pk}/parties/new/", {"actor": actor.pk, "role": "party"})
+        client.post(
+            f"/mediation/cases/{case.pk}/parties/new/", {"actor": actor.pk, "role": "party"}
+        )
     source = demo_key("src-activist-a").pk
     response = client.post(
         f"/mediation/cases/{case.pk}/positions/new/",
