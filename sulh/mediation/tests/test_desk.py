@@ -54,3 +54,14 @@ def test_partners_have_no_desk(client_for, api_for):
 def test_the_menu_leads_to_the_desk(client_for):
     page = client_for("mediator").get("/").text
     assert 'href="/mediation/"' in page
+
+
+def test_the_desk_speaks_arabic(demo_client):
+    client = demo_client("mediator")
+    client.cookies["django_language"] = "ar"
+    page = client.get("/mediation/").text
+    assert 'dir="rtl"' in page
+    assert "مكتب الوساطة" in page
+    assert "وقف إطلاق النار الليلي في القريتين." in page  # the commitment in its Arabic words
+    assert "نُقض" in page  # broken
+    assert "رُفض" in page  # refused
