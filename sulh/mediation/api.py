@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
@@ -208,6 +209,7 @@ class PartyIn(Schema):
 class ContactIn(Schema):
     role: str = Field(..., max_length=200)
     party_id: int | None = None
+    actor_id: int | None = None
     source_id: int | None = None
 
 
@@ -457,9 +459,24 @@ def add_contact(request: HttpRequest, case_id: int, payload: ContactIn):
         case,
         role=payload.role,
         party=_get(case.parties.model, payload.party_id, "party_id", case=case),
+        actor=_get(Actor, payload.actor_id, "actor_id"),
         source=_get(Source, payload.source_id, "source_id"),
     )
     return Status(201, contact_public(contact, request.user))
+
+
+class MediatorIn(Schema):
+    username: str
+
+
+@router.post("/cases/{case_id}/mediators", response={200: CaseOut, **DENIED})
+def add_mediator(request: HttpRequest, case_id: int, payload: MediatorIn):
+    case = _writable(request, case_id)
+    user = get_user_model().objects.filter(username=payload.username, is_active=True).first()
+    if user is None:
+        raise ValidationError({"username": f"no active user {payload.username!r}"})
+    actions.do_add_case_mediator(request.user, case, user)
+    return Status(200, case_public(case, request.user))
 
 
 @router.post("/cases/{case_id}/events", response={201: dict, **DENIED})

@@ -11,6 +11,7 @@ from sulh.mediation.models import (
     CaseStatus,
     CommitmentStatus,
     ContactKind,
+    ContactPerson,
     PartyRole,
     PositionKind,
 )
@@ -96,6 +97,15 @@ class PartyForm(forms.Form):
 
 
 class ContactForm(forms.Form):
+    party = forms.ModelChoiceField(
+        label=_("Speaks for"), queryset=Actor.objects.none(), required=False
+    )
+    actor = forms.ModelChoiceField(
+        label=_("Known as an actor"),
+        queryset=Actor.objects.filter(kind="person"),
+        required=False,
+        help_text=_("A person by role already in the actor registry (the region director)"),
+    )
     role = forms.CharField(
         label=_("Person, by role"),
         max_length=200,
@@ -107,6 +117,13 @@ class ContactForm(forms.Form):
         required=False,
         help_text=_("Link a protected source; pages show its safe description only."),
     )
+
+    def limit_to_case(self, case: Case) -> None:
+        self.fields["party"].queryset = case.parties.select_related("actor")
+
+
+class MediatorForm(forms.Form):
+    username = forms.CharField(label=_("User name of the mediator"), max_length=150)
 
 
 class EventLinkForm(forms.Form):
@@ -129,6 +146,12 @@ class MeetingForm(CaseActorsMixin, SourcedForm):
     attendees = forms.ModelMultipleChoiceField(
         label=_("Parties present"),
         queryset=Actor.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contacts = forms.ModelMultipleChoiceField(
+        label=_("Contact persons present"),
+        queryset=ContactPerson.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -176,6 +199,10 @@ class MeetingForm(CaseActorsMixin, SourcedForm):
             role, _sep, count = line.rpartition(",") if "," in line else (line, "", "")
             rows.append({"role": role.strip(), "count": count.strip()})
         return rows
+
+    def limit_to_case(self, case: Case) -> None:
+        super().limit_to_case(case)
+        self.fields["contacts"].queryset = case.contacts.all()
 
 
 class PositionForm(CaseActorsMixin, SourcedForm):

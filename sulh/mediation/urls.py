@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/<int:pk>/brief.md", views.case_brief_markdown, name="brief_md"),
     path("cases/<int:pk>/status/", views.case_status, name="case_status"),
     path("cases/<int:pk>/parties/new/", views.party_add, name="party_add"),
+    path("cases/<int:pk>/mediators/new/", views.mediator_add, name="mediator_add"),
     path("cases/<int:pk>/contacts/new/", views.contact_add, name="contact_add"),
     path("cases/<int:pk>/events/link/", views.event_link, name="event_link"),
     path("cases/<int:pk>/meetings/new/", views.meeting_add, name="meeting_add"),

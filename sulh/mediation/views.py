@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from sulh.access.policy import can_write, events_for_user
 from sulh.access.redact import is_partner
+from sulh.accounts.models import User
 from sulh.mediation import actions
 from sulh.mediation.access import (
     cases_for_user,
@@ -25,6 +26,7 @@ from sulh.mediation.forms import (
     CommitmentForm,
     ContactForm,
     EventLinkForm,
+    MediatorForm,
     MeetingForm,
     PartyForm,
     PositionForm,
@@ -184,10 +186,26 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     def save(case, data, form):
         return actions.do_add_contact_person(
-            request.user, case, role=data["role"], source=data["source"]
+            request.user,
+            case,
+            role=data["role"],
+            party=data["party"],
+            actor=data["actor"],
+            source=data["source"],
         )
 
     return _record(request, pk, ContactForm, save, _("Add a contact person"), _("Contact added."))
+
+
+@login_required
+def mediator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(case, data, form):
+        user = User.objects.filter(username=data["username"], is_active=True).first()
+        if user is None:
+            raise ValidationError({"username": _("No such user.")})
+        return actions.do_add_case_mediator(request.user, case, user)
+
+    return _record(request, pk, MediatorForm, save, _("Add a mediator"), _("Mediator added."))
 
 
 @login_required
@@ -215,7 +233,9 @@ def meeting_add(request: HttpRequest, pk: int) -> HttpResponse:
             notes=data["notes"],
             outcome=data["outcome"],
             follow_ups=data["follow_ups"],
-            attendees=[{"actor": a} for a in data["attendees"]] + form.others_list(),
+            attendees=[{"actor": a} for a in data["attendees"]]
+            + [{"contact": c} for c in data["contacts"]]
+            + form.others_list(),
             attendance=data["attendance"] or None,
             source=data["source"],
             credibility=data["credibility"],

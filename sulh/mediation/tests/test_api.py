@@ -237,3 +237,33 @@ def test_a_case_is_opened_with_its_areas(api_for):
     response = api_for("mediator").post("/mediation/cases", {"title": "", "status": "nope"})
     assert response.status_code == 422
     assert {d["loc"][1] for d in response.json()["detail"]} == {"title", "status"}
+
+
+def test_a_mediator_added_to_a_case_finds_it_on_her_desk(api_for, persona, demo_key):
+    case = demo_key("case-weapons")
+    persona("outsider")
+    assert api_for("outsider").get(f"/mediation/cases/{case.pk}").status_code == 404
+    response = api_for("admin").post(
+        f"/mediation/cases/{case.pk}/mediators", {"username": "t_outsider"}
+    )
+    assert response.status_code == 200
+    assert "t_outsider" in response.json()["mediators"]
+    outsider = api_for("outsider")
+    assert outsider.get(f"/mediation/cases/{case.pk}").status_code == 200
+    assert case.title in [c["title"] for c in outsider.get("/mediation/desk").json()["cases"]]
+    response = api_for("admin").post(
+        f"/mediation/cases/{case.pk}/mediators", {"username": "nobody"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "username"]
+
+
+def test_a_contact_person_who_is_a_source_shows_only_its_safe_description(api_for, demo_key):
+    case = demo_key("case-faction")
+    response = api_for("mediator").post(
+        f"/mediation/cases/{case.pk}/contacts",
+        {"role": "a nurse at the clinic", "source_id": demo_key("src-activist-b").pk},
+    )
+    assert response.status_code == 201
+    assert response.json()["source"]["safe_description"] == "a second Ismaili activist in Qadmus"
+    assert "Demo Person" not in response.content.decode()

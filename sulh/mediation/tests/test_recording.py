@@ -214,3 +214,30 @@ def test_closing_a_case_needs_a_reason(client_for, demo_key):
     client.post(f"/mediation/cases/{case.pk}/status/", {"status": "closed", "reason": "Done"})
     case.refresh_from_db()
     assert (case.status, case.closed_reason) == ("closed", "Done")
+
+
+def test_contacts_attend_meetings_by_role(client_for, demo_key):
+    case = demo_key("case-faction")
+    client = client_for("mediator")
+    response = client.post(
+        f"/mediation/cases/{case.pk}/contacts/new/",
+        {"role": "the clinic's nurse", "source": demo_key("src-activist-b").pk},
+    )
+    assert response.status_code == 302
+    contact = case.contacts.get(role="the clinic's nurse")
+    response = client.post(
+        f"/mediation/cases/{case.pk}/meetings/new/",
+        {
+            "kind": "message",
+            "title": "Message from the clinic",
+            "held_at": "2025-03-20T09:00",
+            "contacts": [contact.pk],
+            "source": demo_key("src-activist-b").pk,
+            "credibility": 3,
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(f"/mediation/cases/{case.pk}/").text
+    assert "the clinic&#x27;s nurse" in page
+    assert "a second Ismaili activist in Qadmus" in page
+    assert "Demo Person" not in page

@@ -64,6 +64,9 @@ class Command(BaseCommand):
         party.add_argument("--actor", type=int, required=True)
         party.add_argument("--role", default="party")
         party.add_argument("--note", default="")
+        mediator = sub.add_parser("add-mediator")
+        mediator.add_argument("case", type=int)
+        mediator.add_argument("--username", required=True)
         link = sub.add_parser("link-event")
         link.add_argument("case", type=int)
         link.add_argument("--event", type=int, required=True)
@@ -234,6 +237,14 @@ class Command(BaseCommand):
         actor = _get(Actor, options["actor"], "actor")
         party = actions.do_add_party(self.user, case, actor, options["role"], options["note"])
         self.stdout.write(f"party {party.pk}: {actor} as {party.role}")
+
+    def do_add_mediator(self, options: dict) -> None:
+        case = self._case(options["case"])
+        mediator = User.objects.filter(username=options["username"], is_active=True).first()
+        if mediator is None:
+            raise ValidationError({"username": f"no active user {options['username']!r}"})
+        actions.do_add_case_mediator(self.user, case, mediator)
+        self.stdout.write(f"{mediator.username} mediates case {case.pk}")
 
     def do_link_event(self, options: dict) -> None:
         case = self._case(options["case"])
