@@ -296,3 +296,20 @@ class StatusChangeForm(forms.Form):
         label=_("Since when"), required=False, widget=forms.DateInput({"type": "date"})
     )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea({"rows": 2}))
+
+
+class AccountForm(SourcedForm):
+    """Another source's account of a date or a number of a record: a claim beside the others."""
+
+    field = forms.ChoiceField(label=_("What it is about"))
+    value = forms.CharField(
+        label=_("Value"), max_length=200, help_text=_("A date (2025-03-07) or a number (about 600)")
+    )
+    quote = forms.CharField(label=_("Words of the source (optional)"), required=False)
+
+    def limit_to_record(self, record) -> None:
+        from sulh.claims.registry import fields_for
+
+        self.fields["field"].choices = [
+            (spec.name, spec.label) for spec in fields_for(record).values() if spec.name != "status"
+        ]

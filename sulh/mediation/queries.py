@@ -87,7 +87,9 @@ def case_timeline(
             entries.append(Entry("commitment", c.effective_on, c, {c.commitment.obliged_id}))
     if "event" in kinds:
         visible = events_for_user(user).filter(mediation_cases=case).prefetch_related("actor_roles")
+        relations = dict(case.event_links.values_list("event_id", "relation"))
         for e in visible.select_related("place"):
+            e.case_relation = relations.get(e.pk, "")
             entries.append(
                 Entry(
                     "event",

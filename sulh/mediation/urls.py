@@ -20,6 +20,11 @@ urlpatterns = [
     path("cases/<int:pk>/agreements/new/", views.agreement_add, name="agreement_add"),
     path("cases/<int:pk>/commitments/new/", views.commitment_add, name="commitment_add"),
     path(
+        "cases/<int:pk>/<str:record>/<int:record_id>/accounts/new/",
+        views.account_add,
+        name="account_add",
+    ),
+    path(
         "cases/<int:pk>/commitments/<int:commitment_id>/status/",
         views.commitment_status,
         name="commitment_status",

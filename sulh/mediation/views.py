@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from sulh.access.policy import can_write, events_for_user
 from sulh.access.redact import is_partner
 from sulh.accounts.models import User
+from sulh.claims.actions import do_add_claim
 from sulh.mediation import actions
 from sulh.mediation.access import (
     cases_for_user,
@@ -20,6 +21,7 @@ from sulh.mediation.access import (
 )
 from sulh.mediation.brief import brief_data, brief_markdown
 from sulh.mediation.forms import (
+    AccountForm,
     AgreementRecordForm,
     CaseForm,
     CaseStatusForm,
@@ -396,4 +398,50 @@ def case_status(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(case)
     return render(
         request, "mediation/form.html", {"form": form, "title": _("Case status"), "case": case}
+    )
+
+
+RECORDS = {
+    "meeting": "meetings",
+    "position": "positions",
+    "agreement": "agreements",
+    "commitment": "commitments",
+}
+
+
+@login_required
+def account_add(request: HttpRequest, pk: int, record: str, record_id: int) -> HttpResponse:
+    """Another source's account of a date or number; the record is reconciled again."""
+    case = get_writable_case_for_user(request.user, pk)
+    if record not in RECORDS:
+        raise Http404
+    target = getattr(case, RECORDS[record]).filter(pk=record_id).first()
+    if target is None:
+        raise Http404
+    form = AccountForm(request.POST or None)
+    form.limit_to_record(target)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            do_add_claim(
+                request.user,
+                target,
+                data["field"],
+                data["value"],
+                source=data["source"],
+                credibility=data["credibility"],
+                quote=data["quote"],
+            )
+        except ValidationError as exc:
+            # The claim names its own field ("deadline"); on this form that is the value box.
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error("value" if field == data["field"] else None, error)
+        else:
+            messages.success(request, _("Account added; the record was reconciled again."))
+            return redirect(case)
+    return render(
+        request,
+        "mediation/form.html",
+        {"form": form, "title": _("Add another source's account"), "case": case, "record": target},
     )

@@ -241,3 +241,42 @@ def test_contacts_attend_meetings_by_role(client_for, demo_key):
     assert "the clinic&#x27;s nurse" in page
     assert "a second Ismaili activist in Qadmus" in page
     assert "Demo Person" not in page
+
+
+def test_another_source_disputes_a_deadline(client_for, demo_key):
+    commitment = demo_key("com-let-aid-pass")
+    url = f"/mediation/cases/{commitment.case_id}/commitment/{commitment.pk}/accounts/new/"
+    client = client_for("mediator")
+    form = {"field": "deadline", "source": demo_key("src-alawite-resident").pk, "credibility": 3}
+    response = client.post(url, {**form, "value": "someday"})
+    assert response.status_code == 200
+    assert "is not a date" in response.context["form"].errors["value"][0]
+    response = client.post(url, {**form, "value": "2025-03-25"})
+    assert response.status_code == 302
+    commitment.refresh_from_db()
+    assert commitment.disputed_fields == ["deadline"]
+    page = client.get(f"/mediation/cases/{commitment.case_id}/").text
+    line = page[page.index(f'id="commitment-{commitment.pk}"') :]
+    assert "disputed: deadline" in line[: line.index("</li>")]
+
+
+@pytest.mark.parametrize(
+    ("who", "record", "status"),
+    [
+        ("mediator", "position", 200),
+        ("mediator", "party", 404),  # not a record that takes accounts
+        ("partner", "position", 403),
+        ("outsider", "position", 404),
+    ],
+)
+def test_who_may_add_an_account(client_for, demo_key, who, record, status):
+    position = demo_key("pos-director-amnesty")
+    url = f"/mediation/cases/{position.case_id}/{record}/{position.pk}/accounts/new/"
+    assert client_for(who).get(url).status_code == status
+
+
+def test_the_events_that_triggered_a_case_are_marked(client_for, demo_key):
+    case = demo_key("case-siege")
+    page = client_for("mediator").get(f"/mediation/cases/{case.pk}/").text
+    start = page.index("About 1,500 armed men surround Qadmus")
+    assert "triggered the case" in page[start : page.index("</h3>", start)]
