@@ -62,7 +62,7 @@ def case_timeline(
     kinds = kinds or set(TIMELINE_KINDS)
     entries: list[Entry] = []
     if "meeting" in kinds:
-        for m in case.meetings.select_related("place", "convener").prefetch_related(
+        for m in case.meetings.select_related("place", "convener", "source").prefetch_related(
             "attendees__actor"
         ):
             actors = {a.actor_id for a in m.attendees.all() if a.actor_id}
@@ -72,10 +72,12 @@ def case_timeline(
                 Entry("meeting", timezone.localtime(m.held_at).date(), m, actors, at=m.held_at)
             )
     if "position" in kinds:
-        for p in case.positions.select_related("party"):
+        for p in case.positions.select_related("party", "source"):
             entries.append(Entry("position", p.date_start, p, {p.party_id}))
     if "agreement" in kinds:
-        for a in case.agreements.prefetch_related("signatories__actor", "terms"):
+        for a in case.agreements.select_related("source").prefetch_related(
+            "signatories__actor", "terms__obliged"
+        ):
             entries.append(
                 Entry("agreement", a.date_start, a, {s.actor_id for s in a.signatories.all()})
             )

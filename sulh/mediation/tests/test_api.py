@@ -267,3 +267,11 @@ def test_a_contact_person_who_is_a_source_shows_only_its_safe_description(api_fo
     assert response.status_code == 201
     assert response.json()["source"]["safe_description"] == "a second Ismaili activist in Qadmus"
     assert "Demo Person" not in response.content.decode()
+
+
+def test_the_openapi_document_describes_the_mediation_routes(client_for):
+    document = client_for("analyst").get("/api/v1/openapi.json").json()
+    assert (
+        "/api/v1/mediation/cases/{case_id}/commitments/{commitment_id}/status" in document["paths"]
+    )
+    assert "/api/v1/mediation/desk" in document["paths"]

@@ -120,3 +120,17 @@ def test_bad_input_names_the_field(demo_key, persona):
         sulh("set-status", str(demo_key("com-amnesty").pk), "--status", "kept",
              "--user", "t_mediator")  # fmt: skip
     assert Commitment.objects.count() == before
+
+
+def test_a_contact_person_is_added_by_role(demo_key, persona):
+    persona("mediator")
+    case = demo_key("case-faction")
+    out = sulh(
+        "add-contact", str(case.pk), "--role", "the faction's deputy",
+        "--party", str(demo_key("actor-faction").pk), "--user", "t_mediator",
+    )  # fmt: skip
+    assert out.startswith("contact ")
+    assert case.contacts.get(role="the faction's deputy").party.actor == demo_key("actor-faction")
+    with pytest.raises(CommandError, match="party"):
+        sulh("add-contact", str(case.pk), "--role", "x", "--party", "999999",
+             "--user", "t_mediator")  # fmt: skip

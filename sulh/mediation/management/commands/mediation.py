@@ -64,6 +64,11 @@ class Command(BaseCommand):
         party.add_argument("--actor", type=int, required=True)
         party.add_argument("--role", default="party")
         party.add_argument("--note", default="")
+        contact = sub.add_parser("add-contact", help="a contact person, by role only")
+        contact.add_argument("case", type=int)
+        contact.add_argument("--role", required=True, help="a sheikh of Hamam Wasl; never a name")
+        contact.add_argument("--party", type=int, help="actor id of the party they speak for")
+        contact.add_argument("--source", type=int, help="the protected source this person is")
         mediator = sub.add_parser("add-mediator")
         mediator.add_argument("case", type=int)
         mediator.add_argument("--username", required=True)
@@ -237,6 +242,22 @@ class Command(BaseCommand):
         actor = _get(Actor, options["actor"], "actor")
         party = actions.do_add_party(self.user, case, actor, options["role"], options["note"])
         self.stdout.write(f"party {party.pk}: {actor} as {party.role}")
+
+    def do_add_contact(self, options: dict) -> None:
+        case = self._case(options["case"])
+        party = None
+        if options["party"] is not None:
+            party = case.parties.filter(actor_id=options["party"]).first()
+            if party is None:
+                raise ValidationError({"party": f"actor {options['party']} is not a party here"})
+        contact = actions.do_add_contact_person(
+            self.user,
+            case,
+            role=options["role"],
+            party=party,
+            source=_get(Source, options["source"], "source"),
+        )
+        self.stdout.write(f"contact {contact.pk}: {contact.role}")
 
     def do_add_mediator(self, options: dict) -> None:
         case = self._case(options["case"])
