@@ -280,3 +280,19 @@ def test_the_events_that_triggered_a_case_are_marked(client_for, demo_key):
     page = client_for("mediator").get(f"/mediation/cases/{case.pk}/").text
     start = page.index("About 1,500 armed men surround Qadmus")
     assert "triggered the case" in page[start : page.index("</h3>", start)]
+
+
+def test_every_account_of_a_record_is_listed_with_its_grade(client_for, demo_key):
+    position = demo_key("pos-director-amnesty")
+    client = client_for("mediator")
+    client.post(
+        f"/mediation/cases/{position.case_id}/position/{position.pk}/accounts/new/",
+        {"field": "quantity", "value": "about 50", "source": demo_key("src-outlet-b").pk,
+         "credibility": 3},
+    )  # fmt: skip
+    page = client.get(f"/mediation/cases/{position.case_id}/").text
+    start = page.index("An amnesty for the men in the insurgency", page.index("case-timeline"))
+    entry = page[start : page.index("</li>", start)]
+    assert "3 accounts" in entry  # the date and 30-40 from the activist, about 50 from the agency
+    assert "an international news agency" in entry and "B3" in entry
+    assert "disputed: quantity" in entry
