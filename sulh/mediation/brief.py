@@ -9,6 +9,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 from sulh.access.policy import events_for_user
 from sulh.access.redact import event_public, place_public
@@ -42,7 +43,9 @@ def _commitment(c: Commitment) -> dict:
                 "status": ch.status,
                 "status_label": str(ch.get_status_display()),
                 "effective_on": ch.effective_on,
-                "evidence": ch.event.display_title() if ch.event_id else "a graded account",
+                "evidence": ch.event.display_title()
+                if ch.event_id
+                else gettext("a graded account"),
             }
             for ch in c.changes.select_related("event")
         ],
@@ -52,6 +55,7 @@ def _commitment(c: Commitment) -> dict:
 def brief_data(case: Case, user: Any) -> dict:
     commitments = case.commitments.select_related("obliged", "condition").order_by("deadline", "id")
     events = events_for_user(user).filter(mediation_cases=case).select_related("place")
+    arabic = (get_language() or "en").startswith("ar")
     return {
         "id": case.pk,
         "title": case.display_title(),
@@ -109,7 +113,11 @@ def brief_data(case: Case, user: Any) -> dict:
                 "date_start": a.date_start,
                 "when": a.when_text,
                 "signatories": [
-                    {"actor": s.actor.display_name(), "role": s.role}
+                    {
+                        "actor": s.actor.display_name(),
+                        "role": s.role,
+                        "role_label": str(s.get_role_display()),
+                    }
                     for s in a.signatories.select_related("actor")
                 ],
                 "terms": [t.pk for t in a.terms.all()],
@@ -120,7 +128,7 @@ def brief_data(case: Case, user: Any) -> dict:
         "events": [
             {
                 "id": e["id"],
-                "title": e["title"],
+                "title": e["title_ar"] if arabic and e["title_ar"] else e["title"],
                 "date_start": e["date_start"],
                 "when": span_text(e["date_start"], e["date_end"]),
                 "event_type": e["event_type"],

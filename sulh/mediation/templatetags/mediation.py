@@ -2,6 +2,7 @@ from django import template
 
 from sulh.access.redact import claim_public
 from sulh.claims.models import record_claims
+from sulh.claims.registry import fields_for
 
 register = template.Library()
 
@@ -11,4 +12,5 @@ def claims_of(context: template.Context, record) -> list[dict]:
     """Every claim on a record as the shared policy shows it to the user of the page."""
     user = context["request"].user
     claims = record_claims(record).select_related("source", "place", "record_type")
-    return [claim_public(c, user) for c in claims]
+    labels = {name: str(spec.label) for name, spec in fields_for(record).items()}
+    return [{**claim_public(c, user), "label": labels.get(c.field, c.field)} for c in claims]
