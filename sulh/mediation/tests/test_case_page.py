@@ -30,7 +30,7 @@ def test_the_siege_reads_in_order_from_the_killing_to_the_forces_entering(client
     case = demo_key("case-siege")
     page = client_for("mediator").get(f"/mediation/cases/{case.pk}/", {"order": "oldest"}).text
     story = [
-        "killed at the Midan al-Atiq checkpoint",
+        "killed at a villager-run checkpoint",
         "Hand over the security forces in the town.",
         "Morning negotiation on the safe passage of the police",
         "Safe passage of the police to Masyaf",
