@@ -22,7 +22,7 @@ def test_a_mediator_follows_her_cases_and_records_a_meeting(served_demo, page):
     page.select_option("select[name=order]", "oldest")
     page.click("form.filters button")
     story = page.locator("ol.case-timeline > li").all_inner_texts()
-    assert "Midan al-Atiq" in story[0]
+    assert "villager-run checkpoint" in story[0]
     assert "enter Qadmus" in story[-2] and "no assault" in story[-1]  # kept to the end
     passage = next(i for i, text in enumerate(story) if "Safe passage of the police" in text)
     assert passage > next(i for i, text in enumerate(story) if "Hand over the security" in text)

@@ -32,7 +32,7 @@ def test_the_siege_story_in_order(demo_key, demo_user):
     assert lines[0] == "Siege of Qadmus, 6-9 March 2025 [closed]"
     days = [line[:10] for line in lines[1:]]
     assert days == sorted(days)
-    assert "Midan al-Atiq" in lines[1]
+    assert "villager-run checkpoint" in lines[1]
     assert "enter Qadmus" in text
 
 
