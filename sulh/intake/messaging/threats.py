@@ -33,15 +33,19 @@ AR_WE_WILL = r"(?:س|ح|رح\s+|راح\s+|رايحين\s+|بدنا\s+|لازم\s
 AR_OBJ = r"(?:كم|كن|هم|هن|ك|ه|ها|كو|ن|و|وا)?\b"
 AR_OBJ_REQUIRED = r"(?:كم|كن|هم|هن|ك|ه|ها|كو)\b"
 
+# "we will", "we're going to", "we'll surely": one free word is allowed, unless it negates.
+EN_WE_WILL = (
+    r"\bwe(?:'ll|\s+will|\s+shall|\s+are\s+going\s+to|'re\s+going\s+to|'re\s+gonna|"
+    r"\s+are\s+gonna|\s+gonna)\s+(?:(?!not\b|never\b)\w+\s+)?"
+)
+EN_YOU_WILL = r"\b(?:you|you all|all of you)(?:'ll|\s+will|\s+are\s+going\s+to)\s+(?:all\s+)?"
+
 PATTERNS: dict[str, list[str]] = {
     "death": [
-        r"\b(?:we|we'll|we are going to|gonna)\s+(?:will\s+)?(?:kill|slaughter|behead|execute|"
-        r"shoot|finish)\b",
-        r"\bwe\s+will\s+(?:kill|slaughter|behead|execute|shoot|finish)\b",
-        r"\b(?:you|you'll|you all|all of you)\s+(?:will\s+)?(?:die|be killed|be slaughtered|"
-        r"be executed)\b",
+        EN_WE_WILL + r"(?:kill|slaughter|behead|execute|shoot|finish|butcher)\b",
+        EN_YOU_WILL + r"(?:die|be killed|be slaughtered|be executed|pay with your blood)\b",
         r"\bdeath\s+to\b",
-        r"\byour\s+blood\b",
+        r"\byour\s+blood\s+(?:will|is|shall)\b",
         r"\byou(?:'re| are)\s+(?:dead|next)\b",
         r"\bheads?\s+will\s+roll\b",
         AR_WE_WILL + r"ن(?:قتل|دبح|ذبح|عدم|فخت)" + AR_OBJ,
@@ -51,12 +55,10 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:دم|دماء)\w*\s+(?:مهدور|مباح|حلال)\w*",
         r"\bمهدور(?:ين|ه)?\s+(?:ال)?دم\w*",
         r"\b(?:جايينكم|جاييكم|جايين\s+لعندكم)\s+(?:بالسكاكين|بالسلاح|للذبح|لنذبح)\w*",
-        r"\bالذبح\b",
         r"\bقطع\s+(?:ال)?(?:رؤوس|روس|راس)\w*",
     ],
     "burning": [
-        r"\b(?:we|we'll|we are going to|gonna)\s+(?:will\s+)?burn\b",
-        r"\bwe\s+will\s+burn\b",
+        EN_WE_WILL + r"burn\b",
         r"\bwill\s+(?:be\s+)?burn(?:ed|t)?\s+(?:down|to the ground)\b",
         r"\bburn\s+(?:your|their|the)\s+(?:houses|homes|village|town|shops|land)\b",
         AR_WE_WILL + r"ن(?:حرق|ولع|ولّع|هدم|دمر)" + AR_OBJ,

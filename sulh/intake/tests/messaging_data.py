@@ -27,6 +27,5 @@ It was quiet overnight.
 
 
 def import_chat(user, text: str, *, source, place=None, fmt: str = "whatsapp", **options):
-    return do_import_messages(
-        user, fmt=fmt, data=text.encode(), source=source, place=place, **options
-    )
+    data = options.pop("data", None) or text.encode()
+    return do_import_messages(user, fmt=fmt, data=data, source=source, place=place, **options)
