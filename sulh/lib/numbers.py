@@ -318,15 +318,17 @@ def find_numbers(text: str) -> list[NumberMention]:
 
     folded = fold_for_search(text)
     found = []
-    for m in NUMBER_IN_TEXT.finditer(folded):
+    pos = 0
+    while m := NUMBER_IN_TEXT.search(folded, pos):
+        pos = m.end()
         low = words_to_int(m.group("low"))
         high = words_to_int(m.group("high")) if m.group("high") else None
         start, end = m.start(), m.end()
         if low is None:
             continue
         if m.group("high") and (high is None or high <= low):
-            # "two and three" read as one range only when it runs upwards; else keep the first.
-            end = m.start("low") + len(m.group("low"))
+            # "2025 — Two farmers": not a range; keep the first and read on from the second.
+            end = pos = m.start("low") + len(m.group("low"))
             high = None
         if m.group("between") and high is None:
             start = m.start("low")

@@ -18,7 +18,7 @@ from sulh.lib.numbers import NumberMention, NumberRange, find_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\[|\d{1,2}[:/.]))|\n")
 KIND_RANK = {"site": 0, "locality": 1, "adm3": 2, "adm2": 3, "adm1": 4}
-ORIGIN_BEFORE = re.compile(r"(?:\bfrom|\bof|من|ابناء|اهالي)\s*$", re.I)
+ORIGIN_BEFORE = re.compile(r"(?:\bfrom|(?<!\S)من|ابناء|اهالي)\s*$", re.I)
 BY_BEFORE = re.compile(r"(?:\bby|\bfrom|على\s+يد|من\s+قبل)\s*(?:the\s+)?$", re.I)
 TARGET_KINDS = {"civilians", "community"}
 
@@ -57,7 +57,8 @@ class RuleExtractor:
                 continue
             etype, sub, word = trigger
             event = ProposedEvent(etype, sub, (start, end), trigger=word)
-            self._fill(event, sentence, start, end, places, actors, counts, dates, inside)
+            at = start + self._trigger_at
+            self._fill(event, sentence, start, end, places, actors, counts, dates, inside, at)
             if current is not None and _same(current, event):
                 _merge(current, event)
                 continue
@@ -83,17 +84,17 @@ class RuleExtractor:
                 ):
                     etype, sub, priority = "threat", "threat_message", 30
                 if best is None or priority > best[0]:
-                    best = (priority, etype, sub, m.group(0))
+                    best = (priority, etype, sub, m.group(0), m.start())
         if best is None:
             return None
-        _, etype, sub, word = best
+        _, etype, sub, word, self._trigger_at = best
         for pattern, refined in rules.SUB_TYPE_REFINEMENTS.get(etype, []):
             if pattern.search(sentence):
                 sub = refined
                 break
         return etype, sub, word
 
-    def _fill(self, event, sentence, start, end, places, actors, counts, dates, inside) -> None:
+    def _fill(self, event, sentence, start, end, places, actors, counts, dates, inside, at) -> None:
         main = self._main_place(places, start, end, None)
         if main:
             event.place_id, event.place_span = _pick_place(main), (main.start, main.end)
@@ -105,7 +106,7 @@ class RuleExtractor:
                 _add_count(event, count)
         mentions = [d for d in dates if inside(d.start)]
         if mentions:
-            chosen = _best_date(mentions)
+            chosen = _best_date(mentions, at, self._folded)
             event.date, event.date_span = chosen.span, (chosen.start, chosen.end)
 
     def _lend(self, event, start, end, places, counts, dates) -> None:
@@ -116,7 +117,7 @@ class RuleExtractor:
         if event.date is None:
             mentions = [d for d in dates if inside(d.start)]
             if mentions:
-                chosen = _best_date(mentions)
+                chosen = _best_date(mentions, start, self._folded)
                 event.date, event.date_span = chosen.span, (chosen.start, chosen.end)
         if event.place_id is None:
             main = self._main_place(places, start, end, None)
@@ -215,9 +216,22 @@ def _pick_place(found: Found) -> int:
     return min(found.ids)
 
 
-def _best_date(mentions: list[DateMention]) -> DateMention:
-    order = {"absolute": 0, "weekday": 1, "relative": 1, "anaphoric": 1, "month": 2}
-    return min(mentions, key=lambda d: (order.get(d.kind, 3), d.start))
+DATELINE_AFTER = re.compile(r"^\s*(?:[—–:-]|\(|\n|$)")
+
+
+def _is_dateline(mention: DateMention, folded: str) -> bool:
+    """ "QADMUS, 7 March 2025 — ...": the date of the report, not of what it tells."""
+    return mention.start < 60 and bool(DATELINE_AFTER.match(folded[mention.end : mention.end + 4]))
+
+
+def _best_date(mentions: list[DateMention], at: int, folded: str) -> DateMention:
+    """The date nearest the trigger word; a month alone or a dateline only when nothing else."""
+    rank = {"month": 1}
+    useful = [d for d in mentions if not _is_dateline(d, folded)] or mentions
+    return min(
+        useful,
+        key=lambda d: (rank.get(d.kind, 0), min(abs(d.start - at), abs(d.end - at))),
+    )
 
 
 def _add_count(event: ProposedEvent, count: ProposedCount) -> None:

@@ -317,7 +317,7 @@ COUNT_BEFORE = [
     ("amount", r"(?:\$|US\$|USD|ransom\s+of|فديه\s+(?:قدرها|بقيمه)?)"),
 ]
 COUNT_BEFORE_RE = [
-    (what, re.compile(rf"(?:{p})\s*(?:\S+\s+){{0,2}}$", re.I)) for what, p in COUNT_BEFORE
+    (what, re.compile(rf"(?:{p})\s*(?:\S+\s+){{0,3}}$", re.I)) for what, p in COUNT_BEFORE
 ]
 GENERIC_PEOPLE = re.compile(
     r"\s*(?:people|persons|civilians|men|women|children|residents|villagers|farmers|shepherds|"
@@ -343,7 +343,7 @@ SINGLE_VICTIM = re.compile(
     r"teacher|person|resident|villager|member|driver|doctor|student|teenager)\s+(?:\w+\s+){0,4}?"
     r"(?:was\s+|were\s+|has\s+been\s+)?(?P<en>killed|shot\s+dead|murdered|injured|wounded|abducted|"
     r"kidnapped|detained|arrested)\b)|"
-    rf"(?:{AR}(?P<ar>مقتل|قتل|مصرع|اغتيال|اصابه|اختطاف|خطف|اعتقال|توقيف)\s+"
+    rf"(?:{AR}(?P<ar>مقتل|قتل|مصرع|اغتيال|اصابه|اصيب|جرح|اختطاف|اختطف|خطف|اعتقال|اعتقل|توقيف)\s+"
     r"(?:ال)?(?:شاب|رجل|امراه|طفل|مدني|مزارع|راع|عنصر|شخص|سائق|مواطن|فتاه|طبيب|مدرس|مختار)(?!\S))",
     re.I,
 )
@@ -366,6 +366,10 @@ SINGLE_KIND = {
     "خطف": "abducted",
     "اعتقال": "detained",
     "توقيف": "detained",
+    "اصيب": "injured",
+    "جرح": "injured",
+    "اختطف": "abducted",
+    "اعتقل": "detained",
 }
 AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at\s+least|علي\s+الاقل)", re.I)
 
