@@ -6,7 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from sulh.access.policy import get_event_for_user
 from sulh.access.redact import place_public
@@ -127,17 +127,17 @@ def proposal_out(request: HttpRequest, proposal: ExtractionProposal) -> dict[str
 def extract_dry_run(request: HttpRequest, payload: ExtractIn):
     """Proposals for a text in the shape ``sulh extract --json`` prints; nothing is stored."""
     if not can_use_intake(request.user):
-        return 403, FORBIDDEN
+        return Status(403, FORBIDDEN)
     text = _text(payload)
     day = payload.report_date or timezone.localdate()
-    return 200, events_json(extract(text, day, payload.lang or guess_language(text)))
+    return Status(200, events_json(extract(text, day, payload.lang or guess_language(text))))
 
 
 @router.post("/texts", response={201: IngestOut, 403: dict})
 def ingest_text(request: HttpRequest, payload: IngestIn):
     """Store a text as a report and queue its proposals for review."""
     if not can_use_intake(request.user):
-        return 403, FORBIDDEN
+        return Status(403, FORBIDDEN)
     source = Source.objects.filter(pk=payload.source_id).first()
     if source is None:
         raise ValidationError({"source_id": f"no source with id {payload.source_id}"})
@@ -153,32 +153,34 @@ def ingest_text(request: HttpRequest, payload: IngestIn):
         title=payload.title,
         language=payload.lang,
     )
-    return 201, {"report_id": report.pk, "proposals": [proposal_out(request, p) for p in proposals]}
+    return Status(
+        201, {"report_id": report.pk, "proposals": [proposal_out(request, p) for p in proposals]}
+    )
 
 
 @router.get("/proposals", response={200: list[ProposalOut], 403: dict})
 def list_proposals(request: HttpRequest, filters: Query[QueueFilter]):
     if not can_use_intake(request.user):
-        return 403, FORBIDDEN
+        return Status(403, FORBIDDEN)
     rows = proposals_for_user(request.user).filter(status=filters.status)
     if filters.report_id:
         rows = rows.filter(report_id=filters.report_id)
     rows = rows.select_related("report", "place__adm3").order_by("-report_id", "position")[:500]
-    return 200, [proposal_out(request, p) for p in rows]
+    return Status(200, [proposal_out(request, p) for p in rows])
 
 
 @router.get("/proposals/{proposal_id}", response={200: ProposalOut, 403: dict})
 def get_proposal(request: HttpRequest, proposal_id: int):
     if not can_use_intake(request.user):
-        return 403, FORBIDDEN
-    return 200, proposal_out(request, get_proposal_for_user(request.user, proposal_id))
+        return Status(403, FORBIDDEN)
+    return Status(200, proposal_out(request, get_proposal_for_user(request.user, proposal_id)))
 
 
 @router.post("/proposals/{proposal_id}/accept", response={200: ProposalOut, 403: dict})
 def accept_proposal(request: HttpRequest, proposal_id: int, payload: AcceptIn):
     """Accept (as proposed, or with ``values`` edited) onto a new event or ``event_id``."""
     if not can_use_intake(request.user):
-        return 403, FORBIDDEN
+        return Status(403, FORBIDDEN)
     proposal = get_proposal_for_user(request.user, proposal_id)
     event = None
     if payload.event_id is not None:
@@ -192,13 +194,13 @@ def accept_proposal(request: HttpRequest, proposal_id: int, payload: AcceptIn):
         title_ar=payload.title_ar,
         credibility=payload.credibility,
     )
-    return 200, proposal_out(request, proposal)
+    return Status(200, proposal_out(request, proposal))
 
 
 @router.post("/proposals/{proposal_id}/reject", response={200: ProposalOut, 403: dict})
 def reject_proposal(request: HttpRequest, proposal_id: int, payload: RejectIn):
     if not can_use_intake(request.user):
-        return 403, FORBIDDEN
+        return Status(403, FORBIDDEN)
     proposal = get_proposal_for_user(request.user, proposal_id)
     do_reject_proposal(request.user, proposal, payload.note)
-    return 200, proposal_out(request, proposal)
+    return Status(200, proposal_out(request, proposal))

@@ -38,6 +38,17 @@ class RuleExtractor:
     name = "builtin"
 
     def extract(self, text: str, report_date: date, lang: str = "") -> list[ProposedEvent]:
+        """Events in ``text``; Arabic diacritics and tatweel are read past, spans stay true."""
+        if not MARKS.search(text):
+            return self._extract(text, report_date)
+        kept = [i for i, ch in enumerate(text) if not MARKS.match(ch)]
+        events = self._extract("".join(text[i] for i in kept), report_date)
+        kept.append(len(text))
+        for event in events:
+            _remap(event, kept)
+        return events
+
+    def _extract(self, text: str, report_date: date) -> list[ProposedEvent]:
         folded = fold_for_search(text)
         self._text, self._folded = text, folded
         places = self._places(text)
@@ -199,6 +210,23 @@ class RuleExtractor:
         else:
             role = "party"
         event.actors.append(ProposedActor(actor_id, actor.name_en, role, (found.start, found.end)))
+
+
+MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def _remap(event: ProposedEvent, kept: list[int]) -> None:
+    """Spans in the text without marks back to spans in the text as given."""
+
+    def span(value):
+        return (kept[value[0]], kept[value[1] - 1] + 1 if value[1] > value[0] else kept[value[0]])
+
+    event.span = span(event.span)
+    for name in ("date_span", "place_span", "attribution_span"):
+        if getattr(event, name):
+            setattr(event, name, span(getattr(event, name)))
+    for item in [*event.actors, *event.counts]:
+        item.span = span(item.span)
 
 
 def _within(start: int, end: int):
