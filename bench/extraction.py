@@ -179,9 +179,8 @@ def evaluate(items: list[dict], extractor: str, show: bool) -> dict[str, Score]:
                 counts = {c.what: c.value.best for c in p.counts}
                 print(f"    got  {p.event_type} {p.date} place={p.place_id} {counts}")
             for g in gold:
-                print(
-                    f"    gold {g['type']} {g['date']} place={g['place'] and g['place'].pk} {g['counts']}"
-                )
+                where = g["place"].pk if g["place"] else None
+                print(f"    gold {g['type']} {g['date']} place={where} {g['counts']}")
     return scores
 
 

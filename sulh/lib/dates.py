@@ -221,7 +221,8 @@ RELATIVE_PATTERNS: list[tuple[re.Pattern, str, int]] = [
     (
         re.compile(
             rf"{_B}(?:yesterday(?:\s+(?:morning|evening|afternoon))?|last\s+night|"
-            r"(?:يوم\s+|صباح\s+|مساء\s+|ليله\s+|فجر\s+|ظهر\s+)?(?:امس|البارحه)|الليله\s+الماضيه)"
+            r"(?:يوم\s+|صباح\s+|مساء\s+|ليله\s+|فجر\s+|ظهر\s+)?(?:امس|البارحه|امبارح|مبارح)|"
+            r"الليله\s+الماضيه)"
             rf"{_E}",
             re.I,
         ),

@@ -18,7 +18,6 @@ from sulh.lib.numbers import NumberMention, NumberRange, find_numbers
 
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\[|\d{1,2}[:/.]))|\n")
 KIND_RANK = {"site": 0, "locality": 1, "adm3": 2, "adm2": 3, "adm1": 4}
-ORIGIN_BEFORE = re.compile(r"(?:\bfrom|(?<!\S)من|ابناء|اهالي)\s*$", re.I)
 BY_BEFORE = re.compile(r"(?:\bby|\bfrom|على\s+يد|من\s+قبل)\s*(?:the\s+)?$", re.I)
 TARGET_KINDS = {"civilians", "community"}
 
@@ -60,52 +59,89 @@ class RuleExtractor:
         current: ProposedEvent | None = None
         for start, end in sentences(text):
             sentence = folded[start:end]
-            trigger = self._trigger(sentence)
+            found = self._triggers(sentence)
             inside = _within(start, end)
-            if trigger is None:
+            if not found:
                 if current is not None:
                     self._lend(current, start, end, places, counts, dates)
                 continue
-            etype, sub, word = trigger
-            event = ProposedEvent(etype, sub, (start, end), trigger=word)
-            at = start + self._trigger_at
-            self._fill(event, sentence, start, end, places, actors, counts, dates, inside, at)
-            if current is not None and _same(current, event):
-                _merge(current, event)
+            primary = found[0]
+            group = [primary]
+            for other in found[1:]:
+                if (
+                    _key(other) in rules.INDEPENDENT
+                    and other[0] != primary[0]
+                    and all(other[0] != g[0] for g in group)
+                    and abs(other[3] - primary[3]) > 15
+                ):
+                    group.append(other)
+            if (
+                current is not None
+                and len(group) == 1
+                and primary[0] in rules.CASUALTY_ONLY
+                and current.event_type in rules.VIOLENT
+                and not self._new_context(current, start, end, places, dates)
+            ):
+                self._lend(current, start, end, places, counts, dates)
                 continue
-            events.append(event)
-            current = event
+            sentence_counts = [c for c in counts if inside(c.span[0])]
+            for etype, sub, word, pos in group:
+                event = ProposedEvent(etype, sub, (start, end), trigger=word)
+                mine = [c for c in sentence_counts if _owner(c, group, start) == pos]
+                self._fill(event, sentence, start, end, places, actors, mine, dates, start + pos)
+                if current is not None and (_same(current, event) or _outcome(current, event)):
+                    _merge(current, event)
+                    continue
+                events.append(event)
+                current = event
         fallback_place = self._main_place(places, 0, len(text), text)
         for event in events:
             self._finish(event, dates, fallback_place, attributions, report_date)
         return _dedupe(events)
 
     # --- one sentence ---------------------------------------------------------------------------
-    def _trigger(self, sentence: str) -> tuple[str, str, str] | None:
-        best: tuple[int, str, str, str] | None = None
+    def _triggers(self, sentence: str) -> list[tuple[str, str, str, int]]:
+        """Kinds of event the sentence tells of, the strongest first: (type, sub-type, word, at)."""
+        found: list[tuple[int, str, str, str, int]] = []
         threat_seen = bool(rules.THREAT_SIGNAL.search(sentence))
         for trigger in rules.TRIGGERS:
             for m in trigger.pattern.finditer(sentence):
                 etype, sub, priority = trigger.event_type, trigger.sub_event_type, trigger.priority
+                left = sentence[max(0, m.start() - 40) : m.start()]
                 if (
                     threat_seen
                     and priority > 30
                     and etype not in ("battles", "explosions_remote_violence")
-                    and rules.MODAL_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()])
+                    and rules.MODAL_BEFORE.search(left)
                 ):
                     etype, sub, priority = "threat", "threat_message", 30
-                if best is None or priority > best[0]:
-                    best = (priority, etype, sub, m.group(0), m.start())
-        if best is None:
-            return None
-        _, etype, sub, word, self._trigger_at = best
-        for pattern, refined in rules.SUB_TYPE_REFINEMENTS.get(etype, []):
-            if pattern.search(sentence):
-                sub = refined
-                break
-        return etype, sub, word
+                elif etype != "threat" and rules.NOT_AN_EVENT_BEFORE.search(left):
+                    continue
+                found.append((priority, etype, sub, m.group(0), m.start()))
+        found.sort(key=lambda f: (-f[0], f[4]))
+        result = []
+        for _priority, etype, sub, word, at in found:
+            for pattern, refined in rules.SUB_TYPE_REFINEMENTS.get(etype, []):
+                if pattern.search(sentence):
+                    sub = refined
+                    break
+            result.append((etype, sub, word, at))
+        return result
 
-    def _fill(self, event, sentence, start, end, places, actors, counts, dates, inside, at) -> None:
+    def _new_context(self, current, start, end, places, dates) -> bool:
+        """Does this sentence move to another day or place than the event just told?"""
+        for mention in dates:
+            if (
+                start <= mention.start < end
+                and current.date
+                and not mention.span.overlaps(current.date)
+            ):
+                return True
+        main = self._main_place(places, start, end, None)
+        return bool(main and current.place_id and _pick_place(main) != current.place_id)
+
+    def _fill(self, event, sentence, start, end, places, actors, counts, dates, at) -> None:
+        inside = _within(start, end)
         main = self._main_place(places, start, end, None)
         if main:
             event.place_id, event.place_span = _pick_place(main), (main.start, main.end)
@@ -113,8 +149,7 @@ class RuleExtractor:
             if inside(found.start):
                 self._add_actor(event, found, sentence, start)
         for count in counts:
-            if inside(count.span[0]):
-                _add_count(event, count)
+            _add_count(event, count)
         mentions = [d for d in dates if inside(d.start)]
         if mentions:
             chosen = _best_date(mentions, at, self._folded)
@@ -173,8 +208,12 @@ class RuleExtractor:
         def score(p: Found) -> tuple:
             left = self._folded[max(0, p.start - 25) : p.start]
             cue = bool(PLACE_CUE.search(left)) or p.text.startswith(("ب", "وب", "في"))
-            origin = bool(ORIGIN_BEFORE.search(left))
-            return (origin, not cue, KIND_RANK.get(kinds.get(_pick_place(p), ""), 5), p.start)
+            origin = bool(rules.ORIGIN_BEFORE.search(self._folded[max(0, p.start - 60) : p.start]))
+            road = bool(
+                rules.ROAD_BEFORE.search(left) and rules.ROAD_AFTER.match(self._folded[p.end :])
+            ) or left.rstrip().endswith("طريق")
+            rank = KIND_RANK.get(kinds.get(_pick_place(p), ""), 5)
+            return (origin or road, not cue, rank, p.start)
 
         return min(found, key=score)
 
@@ -227,6 +266,38 @@ def _remap(event: ProposedEvent, kept: list[int]) -> None:
             setattr(event, name, span(getattr(event, name)))
     for item in [*event.actors, *event.counts]:
         item.span = span(item.span)
+
+
+COUNT_AFFINITY = {
+    "weapons": ("weapons_handed_over", "weapons_distributed"),
+    "people_moved": ("displacement",),
+    "homes_burned": ("strategic_developments",),
+    "detained": ("strategic_developments",),
+    "volunteers": ("weapons_distributed", "armed_mobilisation"),
+}
+
+
+def _key(trigger: tuple[str, str, str, int]) -> str:
+    etype, sub = trigger[0], trigger[1]
+    return {"looting_property_destruction": sub, "arrests": sub}.get(sub, etype)
+
+
+def _owner(count: ProposedCount, group: list, start: int) -> int:
+    """Which of a sentence's events a count belongs to: by kind, else the nearest trigger."""
+    if len(group) == 1:
+        return group[0][3]
+    liked = [g for g in group if g[0] in COUNT_AFFINITY.get(count.what, ())]
+    pool = liked or group
+    return min(pool, key=lambda g: abs(start + g[3] - count.span[0]))[3]
+
+
+def _outcome(current: ProposedEvent, event: ProposedEvent) -> bool:
+    """An agreement reached at a meeting is the meeting's outcome, not another event."""
+    if (current.event_type, event.event_type) not in rules.OUTCOMES:
+        return False
+    if current.place_id and event.place_id and current.place_id != event.place_id:
+        return False
+    return not (current.date and event.date and not current.date.overlaps(event.date))
 
 
 def _within(start: int, end: int):

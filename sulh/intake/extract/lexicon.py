@@ -53,11 +53,26 @@ COMMON_WORDS = {
         "Market",
         "Al",
         "Sheikh",
+        # prepositions and directions that are also village names (الحول, بين ...)
+        "حول",
+        "بين",
+        "عند",
+        "تحت",
+        "فوق",
+        "وسط",
+        "شرق",
+        "غرب",
+        "شمال",
+        "جنوب",
+        "قرب",
+        "خلف",
+        "امام",
+        "داخل",
     ]
 }
 PLACE_CUE = re.compile(
     r"(?:\b(?:in|at|near|into|village of|town of|city of|outskirts of|around)|"
-    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل))\s*$",
+    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل|حول))\s*$",
     re.I,
 )
 

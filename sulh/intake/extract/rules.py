@@ -89,7 +89,8 @@ TRIGGERS = [
         STRATEGIC,
         "arrests",
         50,
-        r"arrest\w*|detain\w*|detention|taken\s+into\s+custody|rounded\s+up",
+        r"arrest(?:ed|ing|s)?\b(?!\s+warrant)|detain(?:ed|ing|s)?\b|taken\s+into\s+custody|"
+        r"rounded\s+up",
         r"اعتقال|اعتقل|احتجاز|احتجز|توقيف|اوقف|القاء\s+القبض|القي\s+القبض|اعتقالات",
     ),
     _t(
@@ -125,18 +126,19 @@ TRIGGERS = [
         "",
         32,
         r"distribut\w*\s+(?:\w+\s+){0,2}(?:weapons|arms|rifles|guns)|"
-        r"(?:weapons|arms|rifles)\s+(?:\w+\s+){0,2}distributed|handed\s+out\s+(?:\w+\s+){0,2}"
-        r"(?:weapons|rifles|guns)",
-        r"توزيع\s+(?:ال)?(?:سلاح|اسلحه)|وزع\S*\s+(?:\S+\s+){0,2}(?:ال)?(?:سلاح|اسلحه)",
+        r"(?:weapons|arms|rifles)\s+(?:\w+\s+){0,2}distributed|(?:handed\s+out|gave|supplied|"
+        r"armed)\s+(?:\w+\s+){0,2}(?:weapons|rifles|guns|arms|kalashnikovs)\b",
+        r"توزيع\s+(?:ال)?(?:سلاح|اسلحه|بنادق)|(?:وزع|سلح|زود)\S*\s+(?:\S+\s+){0,2}(?:ال)?"
+        r"(?:سلاح|اسلحه|بنادق|بندقيه|رشاشات)",
     ),
     _t(
         "checkpoint_established",
         "checkpoint_programme",
         31,
-        r"(?:set\s+up|established?|erected|install\w*|new|opened)\s+(?:\w+\s+){0,3}checkpoints?|"
+        r"(?:set\s+up|established?|erected|install\w*|opened)\s+(?:\w+\s+){0,3}checkpoints?|"
         r"checkpoints?\s+(?:\w+\s+){0,2}(?:set\s+up|established|erected|installed)",
         r"(?:اقام\S*|نصب\S*|اقامه|انشاء|نشر\S*|وضع\S*|تركيب)\s+(?:\S+\s+){0,3}حواجز|"
-        r"(?:اقام\S*|نصب\S*|اقامه|انشاء|وضع\S*)\s+(?:\S+\s+){0,2}حاجز|حاجز\s+جديد|حواجز\s+جديده",
+        r"(?:اقام\S*|نصب\S*|اقامه|انشاء|وضع\S*)\s+(?:\S+\s+){0,2}حاجز",
     ),
     _t(
         "threat",
@@ -150,7 +152,7 @@ TRIGGERS = [
         "",
         27,
         r"fled|displaced|displacement|forced\s+to\s+leave|evacuat\w*",
-        r"نزوح|نزح|نازحين|فروا|تهجير|هجروا|اخلاء|غادر\S*\s+(?:\S+\s+){0,2}منازلهم",
+        r"نزوح|نزح|نازحين|فروا|هرب\S*|تهجير|هجروا|اخلاء|غادر\S*\s+(?:\S+\s+){0,2}منازلهم",
     ),
     _t(
         "armed_mobilisation",
@@ -174,7 +176,7 @@ TRIGGERS = [
         "",
         24,
         r"agreement|agreed|deal\b|truce|cease-?fire|accord\b",
-        r"اتفاق|اتفقوا|اتفاقيه|هدنه|وقف\s+(?:ل)?اطلاق\s+النار|تفاهم",
+        r"اتفاق|اتفق\S*|اتفاقيه|هدنه|وقف\s+(?:ل)?اطلاق\s+النار|تفاهم",
     ),
     _t("movement_restriction", "curfew", 23, r"curfew", r"حظر\s+(?:ال)?تجول"),
     _t(
@@ -201,7 +203,7 @@ TRIGGERS = [
     _t(
         "aid_movement",
         "aid_blocked",
-        21,
+        23,
         r"aid\s+convoy|relief\s+convoy|humanitarian\s+aid",
         r"قافله\s+مساعدات|مساعدات\s+انسانيه|المساعدات|الاغاثه",
     ),
@@ -322,7 +324,8 @@ COUNT_BEFORE_RE = [
 GENERIC_PEOPLE = re.compile(
     r"\s*(?:people|persons|civilians|men|women|children|residents|villagers|farmers|shepherds|"
     r"young\s+men|members|soldiers|youths|others|اشخاص|شخصا|شخص|مدنيين|مدنيا|رجال|شبان|اطفال|نساء|"
-    r"مواطنين|عناصر|افراد|اخرين|اخرون|اخري|شبابا|من\s+\S+)",
+    r"مواطنين|عناصر|افراد|اخرين|اخرون|اخري|شبابا|شابا|شاب|شب|رجلا|رجل|طفلا|طفل|امراه|مدني|"
+    r"شخص|عنصرا|عنصر|مواطنا|مواطن|راعيا|رعاه|من\s+\S+)",
     re.I,
 )
 # Two of something written as one word (Arabic dual) or one victim named by a noun.
@@ -386,3 +389,34 @@ ATTRIBUTION = [
         re.I,
     ),
 ]
+
+# Words that make a trigger not (yet) an event: "no news about the dead", "would hand over".
+NOT_AN_EVENT_BEFORE = re.compile(
+    r"(?:\bno|\bnot|\bnever|\bwithout|\bwould|\bwill|\bplan(?:s|ned)?\s+to|\bagreed\s+to|"
+    r"\bagreed\s+that|\bdemand\w*|\brelease\s+of|\bfear\w*|(?<!\S)لا|(?<!\S)لم|(?<!\S)لن|"
+    r"(?<!\S)ما\s+في|(?<!\S)بدون|(?<!\S)دون|(?<!\S)سوف|علي\s+ان|(?<!\S)ان\s+ي|خوفا\s+من|"
+    r"(?<!\S)رح|(?<!\S)حي)\s*(?:\S+\s+){0,3}$",
+    re.I,
+)
+# Types that a sentence may report beside its main event ("the siege ended when weapons were
+# handed over", "they burned houses and people fled").
+INDEPENDENT = {
+    "weapons_handed_over",
+    "weapons_distributed",
+    "displacement",
+    "checkpoint_established",
+    "looting_property_destruction",
+    "arrests",
+}
+# Casualty words that only add counts to a violent event just told (clashes, then "4 killed").
+CASUALTY_ONLY = {"violence_against_civilians"}
+VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
+OUTCOMES = {("meeting", "agreement"), ("negotiation", "agreement"), ("meeting", "negotiation")}
+ORIGIN_BEFORE = re.compile(
+    r"(?:(?:armed\s+men|gunmen|fighters|militants|faction|attackers|forces|men|convoy)\s+"
+    r"(?:\w+\s+){0,2}from|(?:مسلحين|مسلحون|عناصر|فصيل|قوات|مقاتلين|القادم\S*|الوافد\S*)\s+"
+    r"(?:\S+\s+){0,2}من|(?<!\S)ابناء|(?<!\S)اهالي)\s*$",
+    re.I,
+)
+ROAD_BEFORE = re.compile(r"(?:\bthe\s*$|طريق\s*$|اوتوستراد\s*$)", re.I)
+ROAD_AFTER = re.compile(r"^\s*(?:road|highway|motorway)\b", re.I)
