@@ -7,6 +7,7 @@ proposals of the same type whose places and dates agree are merged (a headline a
 """
 
 import re
+import threading
 from datetime import date
 
 from sulh.intake.extract import rules
@@ -20,6 +21,17 @@ SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\[|\d{1,2
 KIND_RANK = {"site": 0, "locality": 1, "adm3": 2, "adm2": 3, "adm1": 4}
 BY_BEFORE = re.compile(r"(?:\bby|\bfrom|على\s+يد|من\s+قبل)\s*(?:the\s+)?$", re.I)
 TARGET_KINDS = {"civilians", "community"}
+
+
+_local = threading.local()
+
+
+def _plex():
+    return getattr(_local, "places", None) or place_lexicon()
+
+
+def _alex():
+    return getattr(_local, "actors", None) or actor_lexicon()
 
 
 def sentences(text: str) -> list[Span]:
@@ -48,6 +60,13 @@ class RuleExtractor:
         return events
 
     def _extract(self, text: str, report_date: date) -> list[ProposedEvent]:
+        _local.places, _local.actors = place_lexicon(), actor_lexicon()
+        try:
+            return self._read(text, report_date)
+        finally:
+            _local.places = _local.actors = None
+
+    def _read(self, text: str, report_date: date) -> list[ProposedEvent]:
         folded = fold_for_search(text)
         self._text, self._folded = text, folded
         places = self._places(text)
@@ -190,20 +209,18 @@ class RuleExtractor:
 
     # --- whole text -----------------------------------------------------------------------------
     def _places(self, text: str) -> list[Found]:
-        return place_lexicon().scan(text, latin_needs_capital=True)
+        return _plex().scan(text, latin_needs_capital=True)
 
     def _actors(self, text: str) -> list[Found]:
-        return actor_lexicon().scan(text, latin_needs_capital=False)
+        return _alex().scan(text, latin_needs_capital=False)
 
     def _main_place(self, places, start, end, _text) -> Found | None:
         """The place an event happened at: introduced by "in"/"في", not "from"; most specific."""
-        from sulh.places.models import Place
-
         found = [p for p in places if start <= p.start < end]
         if not found:
             return None
-        ids = {_pick_place(p) for p in found}
-        kinds = dict(Place.objects.filter(pk__in=ids).values_list("id", "kind"))
+        meta = _plex().meta
+        kinds = {i: meta.get(i, ("", ""))[0] for i in {_pick_place(p) for p in found}}
 
         def score(p: Found) -> tuple:
             left = self._folded[max(0, p.start - 25) : p.start]
@@ -229,18 +246,14 @@ class RuleExtractor:
         return [(self._text[s:e].strip(), (s, e)) for s, e in found]
 
     def _add_actor(self, event: ProposedEvent, found: Found, sentence: str, offset: int) -> None:
-        from sulh.actors.models import Actor
-
         actor_id = min(found.ids)
         if any(a.actor_id == actor_id for a in event.actors):
             return
-        actor = Actor.objects.filter(pk=actor_id).only("kind", "name_en").first()
-        if actor is None:
-            return
+        kind, name = _alex().meta.get(actor_id, ("", ""))
         left = sentence[max(0, found.start - offset - 15) : found.start - offset]
-        if BY_BEFORE.search(left) and actor.kind not in TARGET_KINDS:
+        if BY_BEFORE.search(left) and kind not in TARGET_KINDS:
             role = "perpetrator"
-        elif actor.kind in TARGET_KINDS and event.event_type in (
+        elif kind in TARGET_KINDS and event.event_type in (
             "violence_against_civilians",
             "threat",
             "explosions_remote_violence",
@@ -248,7 +261,7 @@ class RuleExtractor:
             role = "target"
         else:
             role = "party"
-        event.actors.append(ProposedActor(actor_id, actor.name_en, role, (found.start, found.end)))
+        event.actors.append(ProposedActor(actor_id, name, role, (found.start, found.end)))
 
 
 MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -305,14 +318,17 @@ def _within(start: int, end: int):
 
 
 def _pick_place(found: Found) -> int:
+    """One place for a phrase several places share: the one the gazetteer search ranks first."""
     if len(found.ids) == 1:
         return next(iter(found.ids))
-    from sulh.places.search import find_places
+    lexicon = _plex()
+    key = f"{found.text}|{sorted(found.ids)}"
+    if key not in lexicon.resolved:
+        from sulh.places.search import find_places
 
-    for match in find_places(found.text, limit=10):
-        if match.place.pk in found.ids:
-            return match.place.pk
-    return min(found.ids)
+        ranked = [m.place.pk for m in find_places(found.text, limit=10) if m.place.pk in found.ids]
+        lexicon.resolved[key] = ranked[0] if ranked else min(found.ids)
+    return lexicon.resolved[key]
 
 
 DATELINE_AFTER = re.compile(r"^\s*(?:[—–:-]|\(|\n|$)")

@@ -88,7 +88,9 @@ class Found:
 class Lexicon:
     """Names (and Latin-script skeletons) of places or actors, looked up phrase by phrase."""
 
-    def __init__(self, rows, *, use_skeletons: bool) -> None:
+    def __init__(self, rows, *, use_skeletons: bool, meta: dict | None = None) -> None:
+        self.meta = meta or {}  # id -> (kind, English name)
+        self.resolved: dict[str, int] = {}  # a matched phrase -> the place find_places ranks first
         self.names: dict[str, set[int]] = defaultdict(set)
         self.skeletons: dict[str, set[int]] = defaultdict(set)
         for ident, *names in rows:
@@ -164,8 +166,12 @@ def place_lexicon() -> Lexicon:
     from sulh.places.search import _version
 
     def build() -> Lexicon:
-        rows = Place.objects.values_list("id", "name_en", "name_ar", "aliases")
-        return Lexicon(((i, en, ar, *(al or [])) for i, en, ar, al in rows), use_skeletons=True)
+        rows = list(Place.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
+        return Lexicon(
+            ((i, en, ar, *(al or [])) for i, en, ar, al, _k in rows),
+            use_skeletons=True,
+            meta={i: (kind, en) for i, en, _ar, _al, kind in rows},
+        )
 
     return _cached("places", _version(), build)
 
@@ -179,7 +185,11 @@ def actor_lexicon() -> Lexicon:
     version = (agg["n"], agg["last"], agg["changed"])
 
     def build() -> Lexicon:
-        rows = Actor.objects.values_list("id", "name_en", "name_ar", "aliases")
-        return Lexicon(((i, en, ar, *(al or [])) for i, en, ar, al in rows), use_skeletons=False)
+        rows = list(Actor.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
+        return Lexicon(
+            ((i, en, ar, *(al or [])) for i, en, ar, al, _k in rows),
+            use_skeletons=False,
+            meta={i: (kind, en) for i, en, _ar, _al, kind in rows},
+        )
 
     return _cached("actors", version, build)
