@@ -230,7 +230,8 @@ class RuleExtractor:
                 rules.ROAD_BEFORE.search(left) and rules.ROAD_AFTER.match(self._folded[p.end :])
             ) or left.rstrip().endswith("طريق")
             rank = KIND_RANK.get(kinds.get(_pick_place(p), ""), 5)
-            return (origin or road, not cue, rank, p.start)
+            dateline = p.start < 25 and bool(rules.DATELINE_PLACE.match(self._folded[p.end :]))
+            return (origin or road or dateline, not cue, rank, p.start)
 
         return min(found, key=score)
 

@@ -19,7 +19,7 @@ CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "و", "ب
 MAX_WORDS = 4
 # Gazetteer names that are also everyday words; they count only after a place cue (in, في ...).
 COMMON_WORDS = {
-    normalise(w)
+    normalise(word)
     for w in [
         "الكرامة",
         "النصر",
@@ -68,11 +68,16 @@ COMMON_WORDS = {
         "خلف",
         "امام",
         "داخل",
+        # everyday nouns and adjectives that name villages too
+        "اشاره باب بلبل تل ثوره جديده جلاء حاجب حاضر حديده حراك حصان حوله خريبه داليه راعي ربيعه "
+        "روضه زياره سجن سلوك سوده شجره صور ضمير طبقه قاره قنوات قبو كرامه كرمه كسره كريمه مزرعه "
+        "ملح منصوره ناصره هول عوج صدد ميادين وعره هادر حمراء حمره سوداء سودا فيق شين غانيه",
     ]
+    for word in w.split()
 }
 PLACE_CUE = re.compile(
-    r"(?:\b(?:in|at|near|into|village of|town of|city of|outskirts of|around)|"
-    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل|حول))\s*$",
+    r"(?:\b(?:in|at|near|into|to|outside|village of|town of|city of|outskirts of|around)|"
+    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل|حول|الي|خارج))\s*$",
     re.I,
 )
 

@@ -34,9 +34,16 @@ TRIGGERS = [
         EXPLOSIONS,
         "remote_explosive_landmine_ied",
         90,
-        r"land\s*mines?|IEDs?\b|explosive\s+device|car\s+bomb|roadside\s+bomb|bomb\s+exploded|"
-        r"explosion|blast",
-        r"لغم|الغام|عبوه\s+ناسفه|عبوات\s+ناسفه|انفجار|سياره\s+مفخخه|مفخخ",
+        r"land\s*mines?|IEDs?\b|explosive\s+device|car\s+bomb|roadside\s+bomb|bomb\s+exploded",
+        r"لغم|الغام|عبوه\s+ناسفه|عبوات\s+ناسفه|سياره\s+مفخخه|مفخخ",
+    ),
+    # An explosion heard is weaker evidence than the fighting or killing told beside it.
+    _t(
+        EXPLOSIONS,
+        "remote_explosive_landmine_ied",
+        58,
+        r"explosions?|blasts?|exploded",
+        r"انفجار\S*|انفجر\S*",
     ),
     _t(EXPLOSIONS, "grenade", 89, r"grenades?", r"قنبله\s+يدويه|قنابل\s+يدويه"),
     _t(
@@ -58,7 +65,7 @@ TRIGGERS = [
         "armed_clash",
         80,
         r"clash(?:es|ed)?|fire\s*fight|gun\s*battles?|exchanged?\s+(?:of\s+)?fire|"
-        r"exchange\s+of\s+(?:gun)?fire|fighting\s+(?:broke\s+out|between|erupted)|fought",
+        r"exchange\s+of\s+(?:gun)?fire|(?:heavy\s+|fierce\s+)?fighting|fought",
         r"اشتباك|اشتباكات|اشتبك|معارك|معركه|تبادل\s+(?:ل)?اطلاق\s+النار|مواجهات\s+مسلحه",
     ),
     _t(
@@ -309,12 +316,15 @@ COUNT_AFTER_RE = [(what, re.compile(r"\s*(?:" + p + ")", re.I)) for what, p in C
 COUNT_BEFORE = [
     (
         "killed",
-        r"(?:killing|killed|kill|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|"
-        r"مقتل|قتل|مصرع|اعدام|حصيله\s+(?:ال)?(?:قتلي|ضحايا)\s+(?:\S+\s+){0,1}(?:الي)?)",
+        r"(?:killing|killed|kill|bodies\s+of|death\s+toll\s+(?:\w+\s+){0,2}(?:to|at|of)|"
+        r"مقتل|قتل\S*|مصرع|اعدام|اعدم\S*|جثث|جثامين|حصيله\s+(?:ال)?(?:قتلي|ضحايا)\s+(?:\S+\s+){0,1}(?:الي)?)",
     ),
-    ("injured", r"(?:injuring|wounding|injured|wounded|اصابه|جرح|اصيب)"),
-    ("abducted", r"(?:abducting|abducted|kidnapping|kidnapped|اختطاف|خطف|اختطفوا|خطفوا)"),
-    ("detained", r"(?:arresting|arrested|detaining|detained|اعتقال|اعتقلوا|احتجاز|توقيف)"),
+    ("injured", r"(?:injuring|wounding|injured|wounded|اصابه|جرح\S*|اصيب\S*|اصاب\S*)"),
+    ("abducted", r"(?:abducting|abducted|kidnapping|kidnapped|seized|اختطاف|خطف\S*|اختطف\S*)"),
+    (
+        "detained",
+        r"(?:arresting|arrested|detaining|detained|اعتقال|اعتقل\S*|احتجاز|احتجز\S*|توقيف|اوقف\S*)",
+    ),
     ("homes_burned", r"(?:burn(?:ed|t|ing)|torch(?:ed|ing)|احراق|حرق|احرقوا)"),
     ("amount", r"(?:\$|US\$|USD|ransom\s+of|فديه\s+(?:قدرها|بقيمه)?)"),
 ]
@@ -393,7 +403,7 @@ ATTRIBUTION = [
 # Words that make a trigger not (yet) an event: "no news about the dead", "would hand over".
 NOT_AN_EVENT_BEFORE = re.compile(
     r"(?:\bno|\bnot|\bnever|\bwithout|\bwould|\bwill|\bplan(?:s|ned)?\s+to|\bagreed\s+to|"
-    r"\bagreed\s+that|\bdemand\w*|\brelease\s+of|\bfear\w*|(?<!\S)لا|(?<!\S)لم|(?<!\S)لن|"
+    r"\bagreed\s+that|\bthat\s+(?:has|have|had)|\bwhich\s+(?:has|have|had)|\bsince\b|\bdemand\w*|\brelease\s+of|\bfear\w*|(?<!\S)لا|(?<!\S)لم|(?<!\S)لن|"
     r"(?<!\S)ما\s+في|(?<!\S)بدون|(?<!\S)دون|(?<!\S)سوف|علي\s+ان|(?<!\S)ان\s+ي|خوفا\s+من|"
     r"(?<!\S)رح|(?<!\S)حي)\s*(?:\S+\s+){0,3}$",
     re.I,
@@ -418,5 +428,7 @@ ORIGIN_BEFORE = re.compile(
     r"(?:\S+\s+){0,2}من|(?<!\S)ابناء|(?<!\S)اهالي)\s*$",
     re.I,
 )
+# "TARTUS, March 18 —": where the report was filed, not where its events happened.
+DATELINE_PLACE = re.compile(r"^[^\n]{0,40}?(?:\d{4}|\d{1,2})?\s*(?:[—–:]|\s-\s|\()")
 ROAD_BEFORE = re.compile(r"(?:\bthe\s*$|طريق\s*$|اوتوستراد\s*$)", re.I)
 ROAD_AFTER = re.compile(r"^\s*(?:road|highway|motorway)\b", re.I)
