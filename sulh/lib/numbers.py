@@ -279,7 +279,9 @@ class NumberMention:
 
 def words_to_int(text: str) -> int | None:
     """ "two hundred and fifty", "خمسة وعشرين", "1,500", "3 آلاف", "ستمئة" as an integer."""
-    text = SPACES_RE.sub(" ", text.strip().lower())
+    from sulh.lib.arabic import fold_for_search
+
+    text = SPACES_RE.sub(" ", fold_for_search(text).strip().lower())
     total, current, seen = 0, 0, False
     words = re.split(r"\s+and\s+|-|\s+و|\s+", text)
     index = 0
