@@ -272,7 +272,7 @@ def _remap(event: ProposedEvent, kept: list[int]) -> None:
     """Spans in the text without marks back to spans in the text as given."""
 
     def span(value):
-        return (kept[value[0]], kept[value[1] - 1] + 1 if value[1] > value[0] else kept[value[0]])
+        return (kept[value[0]], kept[value[1]])  # marks after the last letter stay in
 
     event.span = span(event.span)
     for name in ("date_span", "place_span", "attribution_span"):

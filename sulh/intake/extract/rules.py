@@ -126,7 +126,7 @@ TRIGGERS = [
         r"(?:weapons|arms|rifles)\s+(?:\w+\s+){0,2}handed\s+over|"
         r"surrender(?:ed)?\s+(?:\w+\s+){0,2}(?:weapons|arms)|turned\s+in\s+(?:\w+\s+){0,2}weapons",
         r"تسليم\s+(?:\S+\s+){0,2}(?:السلاح|الاسلحه|اسلحت\S*|سلاح\S*|قطع)|"
-        r"سلموا\s+(?:\S+\s+){0,2}(?:اسلحت\S*|سلاح\S*|السلاح|الاسلحه)",
+        r"سلم\S*\s+(?:\S+\s+){0,3}(?:اسلحت\S*|سلاح\S*|السلاح|الاسلحه)",
     ),
     _t(
         "weapons_distributed",

@@ -19,7 +19,9 @@ def spans(text: str, report: date = REPORT) -> list[tuple[str, str, str]]:
 def test_levantine_and_egyptian_month_names_and_arabic_digits_read_alike():
     assert spans("٦ آذار ٢٠٢٥")[0][1] == "2025-03-06"
     assert spans("6 مارس 2025")[0][1] == "2025-03-06"
-    assert spans("يوم الجمعة 7 آذار/مارس 2025") == [("7 آذار/مارس 2025", "2025-03-07", "2025-03-07")]
+    assert spans("يوم الجمعة 7 آذار/مارس 2025") == [
+        ("7 آذار/مارس 2025", "2025-03-07", "2025-03-07")
+    ]
 
 
 def test_aab_is_august_not_the_report_month():

@@ -5,7 +5,9 @@ from sulh.lib.numbers import find_numbers, words_to_int
 
 
 def read(text: str) -> list[tuple[int | None, int | None, int | None, str]]:
-    return [(m.value.low, m.value.best, m.value.high, m.value.qualifier) for m in find_numbers(text)]
+    return [
+        (m.value.low, m.value.best, m.value.high, m.value.qualifier) for m in find_numbers(text)
+    ]
 
 
 def test_it_reads_the_ways_people_write_counts():
