@@ -1,9 +1,10 @@
 """Encryption of identity fields at rest, under a key that never enters the database.
 
 The key is 32 random bytes, read from ``SULH_KEY`` (base64) or from the key file (created with
-0600 permissions when a new instance seals its first value; never re-created over sealed data:
-the system check ``sulh.E001`` refuses to start instead, see ``sulh/sources/checks.py``). Values are sealed with AES-256-GCM; a separate HMAC key derived
-from the same secret gives stable, keyed hashes for equality lookups (the same phone number).
+0600 permissions by ``migrate`` on a new instance; never re-created over sealed data: the system
+check ``sulh.E001`` refuses to start instead, see ``sulh/sources/checks.py``). Values are sealed
+with AES-256-GCM; a separate HMAC key derived from the same secret gives stable, keyed hashes for
+equality lookups (the same phone number).
 """
 
 import base64
