@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from sulh.accounts import signals  # noqa: F401  (connects the login audit)
+        from sulh.accounts.models import User
+        from sulh.sources.sealing import register_sealed
+
+        register_sealed(User, "totp_sealed")  # rotated with the identity key

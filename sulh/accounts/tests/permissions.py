@@ -20,3 +20,11 @@ WEB = {
     ),
     **admin_routes(),
 }
+
+WEB.update(
+    {
+        # Without a password step first, the code step sends everyone back to log in.
+        "login_code": page(302),
+        "second_factor": page(200, anonymous=302),
+    }
+)
