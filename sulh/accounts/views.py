@@ -19,7 +19,7 @@ from sulh.lib.totp import new_secret, provisioning_uri
 PENDING = "sulh_pending_user"
 PENDING_BACKEND = "sulh_pending_backend"
 PENDING_NEXT = "sulh_pending_next"
-ENROL_SECRET = "sulh_enrol_secret"
+ENROL_SECRET = "sulh_enrol_secret"  # noqa: S105  (a session key name)
 TRIES = "sulh_code_tries"
 MAX_TRIES = 5
 

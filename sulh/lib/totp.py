@@ -27,7 +27,9 @@ def code_at(secret: str, when: float) -> str:
     return _totp(secret).generate(int(when)).decode()
 
 
-def matching_step(secret: str, code: str, *, now: float | None = None, drift: int = 1) -> int | None:
+def matching_step(
+    secret: str, code: str, *, now: float | None = None, drift: int = 1
+) -> int | None:
     """The time step a code belongs to (allowing a step of clock drift either way), or None."""
     code = "".join(ch for ch in code if ch.isdigit())
     if len(code) != DIGITS:
