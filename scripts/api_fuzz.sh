@@ -18,7 +18,8 @@ port=$(python -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); pr
 sulh serve --port "$port" >"$data_dir/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 60); do
-  curl -sf "http://127.0.0.1:$port/api/v1/openapi.json" -o /dev/null && break
+  python -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=2)" \
+    "http://127.0.0.1:$port/api/v1/openapi.json" 2>/dev/null && break
   sleep 0.5
 done
 schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" \

@@ -102,8 +102,10 @@ def do_check_totp(user: User, code: str, *, ip: str = "") -> bool:
 
 
 @transaction.atomic
-def do_remove_totp(actor: Any, user: User) -> User:
-    if user.source_clearance:
+def do_remove_totp(actor: Any, user: User, *, reset: bool = False) -> User:
+    """Turn a second factor off; ``reset`` (an administrator, for a lost phone) also for cleared
+    users, who must then set a new one up at their next log-in."""
+    if user.source_clearance and not reset:
         raise ValidationError({"code": "users with source clearance must keep a second factor"})
     user.totp_sealed = b""
     user.totp_confirmed_at = None

@@ -84,3 +84,19 @@ def test_the_secret_is_sealed_at_rest(persona):
     do_enrol_totp(user, user, secret, code_at(secret, time.time()))
     user.refresh_from_db()
     assert secret.encode() not in bytes(user.totp_sealed)
+
+
+def test_an_administrator_resets_a_lost_second_factor_from_the_command_line(persona):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from sulh.accounts.actions import do_enrol_totp
+
+    user = persona("cleared_analyst")
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    do_enrol_totp(user, user, secret, code_at(secret, time.time()))
+    out = StringIO()
+    call_command("second_factor", "reset", "t_cleared_analyst", stdout=out)
+    user.refresh_from_db()
+    assert not user.has_totp and user.needs_second_factor and "next log-in" in out.getvalue()
