@@ -24,6 +24,8 @@ for _ in $(seq 60); do
     "http://127.0.0.1:$port/api/v1/openapi.json" 2>/dev/null && break
   sleep 0.5
 done
+# Run from the data dir so schemathesis keeps its cache there, not in the work tree.
+cd "$data_dir"
 schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" \
   -H "Authorization: Bearer $token" \
   --checks not_a_server_error,response_schema_conformance \

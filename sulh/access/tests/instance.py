@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,20 +68,16 @@ def _env(data_dir: Path, database_url: str) -> dict:
 
 
 def new_pg_database(base_url: str) -> str:
-    import psycopg
+    from sulh.browser_fixtures import _pg_database
 
-    name = f"sulh_t_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(base_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return base_url.rsplit("/", 1)[0] + f"/{name}"
+    return _pg_database(base_url)[0]
 
 
 def drop_pg_database(url: str) -> None:
-    import psycopg
+    from sulh.browser_fixtures import _drop_pg_database
 
     base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _drop_pg_database(base + "/postgres", name)
 
 
 def on_postgres() -> bool:

@@ -196,3 +196,4 @@ WRITERS = (
     "outsider",
 )
 AREA_WRITERS = tuple(p for p in WRITERS if p != "outsider")
+SIGNED_IN = tuple(p for p in PERSONAS if p != "anonymous")
