@@ -1,0 +1,5 @@
+from sulh.intake import api_messages
+
+routes = [
+    *api_messages.routes,
+]
