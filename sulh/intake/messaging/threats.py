@@ -90,9 +90,10 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:جايينكم|جاييكم|جايين\s+لعندكم)\b",
     ],
 }
+# A negation word, then at most two words, just before the match: "we will not kill", "لن نقتل".
 NEGATION = re.compile(
-    r"(?:\b(?:not|never|no one|won't|will not|don't|do not)\b|(?:^|\s)(?:لن|لا|ما|مش|مو|ماح|مارح)"
-    r"\s*)\W*(?:\S+\s+){0,2}$",
+    r"(?:\b(?:not|never|no one|won't|don't|do not)|(?:^|\s)(?:لن|لا|ما|مش|مو|ماح|مارح))"
+    r"\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A person named in a threat: a mention, a kunya ("Abu Ali", "أبو علي") or a title with a name.

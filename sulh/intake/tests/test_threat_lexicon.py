@@ -74,3 +74,8 @@ def test_a_named_person_is_part_of_the_reason():
     reasons = threat_reasons("أبو علي عميل وحسابه جاي")
     assert ("names_person", "أبو علي") in [(r.code, r.match) for r in reasons]
     assert threat_reasons("أبو علي وصل عالمجلس") == []
+
+
+def test_a_word_that_only_begins_like_a_negation_does_not_cancel():
+    assert [r.code for r in threat_reasons("لأهالي القدموس: رح نحرق القدموس")] == ["burning"]
+    assert threat_reasons("ما رح نحرق القدموس") == []
