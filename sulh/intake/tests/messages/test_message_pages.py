@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sulh.intake.models import MessageImport
-from sulh.intake.tests.messaging_data import ANDROID_24
+from sulh.intake.tests.messages.exports import ANDROID_24
 from sulh.places.models import Place
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from sulh.intake.messaging.queue import do_mark_extracted, reports_queued_for_extraction
 from sulh.intake.models import ImportedMessage
-from sulh.intake.tests.messaging_data import import_chat
+from sulh.intake.tests.messages.exports import import_chat
 from sulh.places.models import Place
 from sulh.sources.models import Source
 

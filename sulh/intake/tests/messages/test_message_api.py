@@ -2,15 +2,9 @@
 
 import pytest
 
-from sulh.intake.tests.messaging_data import ANDROID_24
-from sulh.places.models import Place
+from sulh.intake.tests.messages.exports import ANDROID_24
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def qadmus():
-    return Place.objects.get(geonames_id=173389)
 
 
 def test_importing_through_the_api(api_for, demo_key):

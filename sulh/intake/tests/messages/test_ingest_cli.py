@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from sulh.intake.models import MessageImport
-from sulh.intake.tests.messaging_data import ANDROID_24, IOS_12
-from sulh.intake.tests.test_telegram import CHANNEL
+from sulh.intake.tests.messages.exports import ANDROID_24, IOS_12
+from sulh.intake.tests.messages.test_telegram import CHANNEL
 
 pytestmark = pytest.mark.django_db
 
