@@ -90,6 +90,7 @@ def threat_series(request: HttpRequest) -> HttpResponse:
             "peak": peak,
             "total": sum(row.count for row in rows),
             "may_read": can_see_report_text(request.user),
+            "may_import": can_write(request.user),
         },
     )
 
