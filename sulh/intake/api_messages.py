@@ -12,7 +12,7 @@ from sulh.intake.actions_messages import do_import_messages
 from sulh.intake.messaging.cli import resolve_place
 from sulh.intake.messaging.threats import reason_label
 from sulh.intake.models import MessageImport
-from sulh.intake.threats import latest_threat_day, threat_day_for_user, threat_rows
+from sulh.intake.threats import days_shown, threat_day_for_user, threat_rows
 from sulh.intake.views_messages import get_import_for_user
 from sulh.sources.models import Source
 
@@ -108,8 +108,7 @@ def threat_series(request: HttpRequest, filters: Query[ThreatFilter]):
     where = resolve_place(place) if place else None
     if place and where is None:
         raise ValidationError({"place": f"no place found for {place!r}"})
-    end = end or latest_threat_day(request.user) or date.today()  # noqa: DTZ011
-    start = start or end.replace(day=1)
+    start, end = days_shown(request.user, start, end)
     if start > end:
         raise ValidationError({"from": "from is after to"})
     return [

@@ -1,5 +1,3 @@
-from datetime import date, timedelta
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -62,17 +60,11 @@ class ThreatFilterForm(forms.Form):
     start = forms.DateField(label=_("From"), required=False)
     end = forms.DateField(label=_("To"), required=False)
 
-    def __init__(self, data, latest: date | None):
-        data = {
-            "place": data.get("place", ""),
-            "start": data.get("from", ""),
-            "end": data.get("to", ""),
-        }
-        super().__init__(data)
-        self.latest = latest
-
-    def range(self) -> tuple[date, date]:
-        """The chosen days, by default the fortnight up to the latest threat."""
-        end = self.cleaned_data.get("end") or self.latest or date.today()  # noqa: DTZ011
-        start = self.cleaned_data.get("start") or end - timedelta(days=13)
-        return start, end
+    def __init__(self, data):
+        super().__init__(
+            {
+                "place": data.get("place", ""),
+                "start": data.get("from", ""),
+                "end": data.get("to", ""),
+            }
+        )

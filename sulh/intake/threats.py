@@ -7,12 +7,13 @@ scoped to a user; callers that show the result scope it (see ``threat_page_rows`
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from sulh.access.policy import area_q, can_see_report_text
 from sulh.access.redact import place_public
@@ -96,6 +97,12 @@ def threat_rows(user: Any, place: Place | None, start: date, end: date) -> list[
 
 def latest_threat_day(user: Any) -> date | None:
     return targets_for_user(user).aggregate(last=Max("day"))["last"]
+
+
+def days_shown(user: Any, start: date | None, end: date | None) -> tuple[date, date]:
+    """The days asked for; by default the fortnight up to the latest threat the user may see."""
+    end = end or latest_threat_day(user) or timezone.localdate()
+    return start or end - timedelta(days=13), end
 
 
 def threat_day_for_user(user: Any, place_id: int, day: date) -> QuerySet[Report]:

@@ -16,7 +16,7 @@ from sulh.intake.actions_messages import do_import_messages
 from sulh.intake.forms_messages import MessageImportForm, ThreatFilterForm
 from sulh.intake.messaging.threats import reason_label
 from sulh.intake.models import MessageImport
-from sulh.intake.threats import latest_threat_day, threat_day_for_user, threat_rows
+from sulh.intake.threats import days_shown, threat_day_for_user, threat_rows
 from sulh.places.models import Place
 
 
@@ -71,11 +71,12 @@ def message_import_summary(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def threat_series(request: HttpRequest) -> HttpResponse:
-    form = ThreatFilterForm(request.GET, latest_threat_day(request.user))
+    form = ThreatFilterForm(request.GET)
     rows, start, end, place = [], None, None, None
     if form.is_valid():
-        start, end = form.range()
-        place = form.cleaned_data["place"]
+        data = form.cleaned_data
+        start, end = days_shown(request.user, data["start"], data["end"])
+        place = data["place"]
         rows = threat_rows(request.user, place, start, end)
     peak = max((row.count for row in rows), default=0)
     return render(

@@ -74,3 +74,16 @@ def test_the_messages_behind_a_count(api_for, qadmus, name, status):
         messages = response.json()
         assert len(messages) == 103
         assert all(m["reasons"] and "+963" not in m["text"] for m in messages)
+
+
+def test_by_default_the_fortnight_up_to_the_latest_threat(api_for):
+    days = {row["day"] for row in api_for("analyst").get("/intake/threats").json()}
+    assert max(days) == "2025-03-09" and min(days) >= "2025-02-24"
+
+
+def test_a_reversed_range_is_a_422(api_for):
+    response = api_for("analyst").get(
+        "/intake/threats", **{"from": "2025-03-09", "to": "2025-03-01"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "from"]
