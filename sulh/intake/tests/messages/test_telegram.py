@@ -4,8 +4,11 @@ import json
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sulh.intake.messaging.queue import do_mark_extracted, reports_queued_for_extraction
+from sulh.intake.messaging.telegram import TelegramError, parse_telegram
 from sulh.intake.models import ImportedMessage
 from sulh.intake.tests.messages.exports import import_chat
 from sulh.places.models import Place
@@ -97,3 +100,20 @@ def test_a_private_group_needs_a_source(persona):
     group = dict(CHANNEL, type="private_group")
     with pytest.raises(ValidationError, match="say which source"):
         import_chat(persona("documenter"), export(group), source=None, fmt="telegram")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=12,
+    )
+)
+def test_any_json_is_read_or_refused_with_where(document):
+    try:
+        _chat, lines = parse_telegram(json.dumps(document))
+    except TelegramError as exc:
+        assert str(exc).startswith(("line ", "message "))
+    else:
+        assert all(line.key for line in lines)
