@@ -2,6 +2,7 @@
 
 import pytest
 
+from sulh.intake.messaging.threats import REASONS
 from sulh.intake.tests.messages.exports import ANDROID_24
 
 pytestmark = pytest.mark.django_db
@@ -52,15 +53,7 @@ def test_the_series_through_the_api(api_for, qadmus):
     counts = {row["day"]: row["count"] for row in rows.json()}
     assert counts == {"2025-03-06": 7, "2025-03-07": 124, "2025-03-08": 103, "2025-03-09": 3}
     assert "text" not in rows.content.decode()
-    assert {r["code"] for r in rows.json()[0]["reasons"]} <= {
-        "death",
-        "burning",
-        "massacre",
-        "traitor",
-        "knows_where",
-        "names_place",
-        "names_person",
-    }
+    assert {r["code"] for r in rows.json()[0]["reasons"]} <= set(REASONS)
 
 
 @pytest.mark.parametrize(
