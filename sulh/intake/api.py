@@ -1,6 +1,7 @@
-from sulh.intake import api_review
+from sulh.intake import api_messages, api_review
 
-# Text extraction and its review queue; the messaging importers add their routes below.
+# Text extraction and its review queue, then the messaging importers and the threat series.
 routes = [
     ("/intake", api_review.router),
+    *api_messages.routes,
 ]

@@ -6,23 +6,12 @@ from django.db import connection
 from django.utils.timezone import localtime
 
 from sulh.intake.models import ImportedMessage, MessageImport
-from sulh.intake.tests.messaging_data import ANDROID_24, IOS_12, import_chat
+from sulh.intake.tests.messages.exports import ANDROID_24, IOS_12, import_chat
 from sulh.lib.crypto import keyed_hash, normalise_phone
-from sulh.places.models import Place
-from sulh.sources.models import Report, Source
+from sulh.sources.models import Report
 
 pytestmark = pytest.mark.django_db
 PLAINTEXT = ["944 555 00", "944555", "9449555", "Abu Samir", "abu samir", "Council group"]
-
-
-@pytest.fixture
-def source():
-    return Source.objects.create(kind="person", safe_description="a council member (test)")
-
-
-@pytest.fixture
-def qadmus():
-    return Place.objects.get(kind="locality", name_ar="القدموس")
 
 
 def test_each_message_becomes_a_report(persona, source, qadmus):

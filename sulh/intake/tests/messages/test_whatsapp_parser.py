@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sulh.intake.messaging.whatsapp import WhatsAppError, parse_whatsapp
-from sulh.intake.tests.messaging_data import ANDROID_24, IOS_12
+from sulh.intake.tests.messages.exports import ANDROID_24, IOS_12
 
 
 def messages(text: str, **kw) -> list[tuple[datetime, str | None, str]]:

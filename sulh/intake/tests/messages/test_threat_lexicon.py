@@ -31,6 +31,10 @@ THREATS = [
     ("انتو خونة", "traitor"),
     ("منعرف وين ساكنين", "knows_where"),
     ("جايينكم الليلة", "knows_where"),
+    ("we will kidnap your sons", "abduction"),
+    ("رح نخطف ولادكم واحد واحد", "abduction"),
+    ("بدنا نسحقكم", "death"),
+    ("رح نشرب من دمكم", "death"),
     ("سَنَحْرِقُكُم", "burning"),  # with diacritics
     ("سنـــحرقكم", "burning"),  # with tatweel
 ]
@@ -46,6 +50,8 @@ NOT_THREATS = [
     "الحرائق بالأحراش قريبة من الضيعة",
     "قسمنا الخبز نصفين",
     "نقتلع الأعشاب من الحديقة",
+    "خطفوا شابين على طريق مصياف أمس",
+    "نفجرت قسطل المي بالحارة",
     "الكهربا مقطوعة من الصبح",
     "نحن نحرص على سلامة الجميع",
     "الله يرحمه، العزاء بعد العصر",
@@ -74,3 +80,8 @@ def test_a_named_person_is_part_of_the_reason():
     reasons = threat_reasons("أبو علي عميل وحسابه جاي")
     assert ("names_person", "أبو علي") in [(r.code, r.match) for r in reasons]
     assert threat_reasons("أبو علي وصل عالمجلس") == []
+
+
+def test_a_word_that_only_begins_like_a_negation_does_not_cancel():
+    assert [r.code for r in threat_reasons("لأهالي القدموس: رح نحرق القدموس")] == ["burning"]
+    assert threat_reasons("ما رح نحرق القدموس") == []
