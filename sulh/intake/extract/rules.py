@@ -331,33 +331,48 @@ COUNT_BEFORE = [
 COUNT_BEFORE_RE = [
     (what, re.compile(rf"(?:{p})\s*(?:\S+\s+){{0,3}}$", re.I)) for what, p in COUNT_BEFORE
 ]
-GENERIC_PEOPLE = re.compile(
-    r"\s*(?:people|persons|civilians|men|women|children|residents|villagers|farmers|shepherds|"
-    r"young\s+men|members|soldiers|youths|others|اشخاص|شخصا|شخص|مدنيين|مدنيا|رجال|شبان|اطفال|نساء|"
-    r"مواطنين|عناصر|افراد|اخرين|اخرون|اخري|شبابا|شابا|شاب|شب|رجلا|رجل|طفلا|طفل|امراه|مدني|"
-    r"شخص|عنصرا|عنصر|مواطنا|مواطن|راعيا|رعاه|من\s+\S+)",
+PEOPLE_WORDS = (
+    r"people|persons|civilians|men|women|children|residents|villagers|farmers|shepherds|"
+    r"young\s+men|members|soldiers|youths|others|suspects|brothers|relatives|"
+    r"اشخاص|شخصا|شخص|مدنيين|مدنيا|رجال|شبان|اطفال|نساء|مواطنين|عناصر|افراد|اخرين|اخرون|اخري|"
+    r"شبابا|شابا|شاب|شب|رجلا|رجل|طفلا|طفل|امراه|مدني|عنصرا|عنصر|مواطنا|مواطن|راعيا|رعاه|"
+    r"مشتبهين|مشتبها|مشتبه|اشقاء|اقارب"
+)
+GENERIC_PEOPLE = re.compile(rf"\s*(?:{PEOPLE_WORDS}|من\s+\S+)", re.I)
+PEOPLE_BEFORE = re.compile(rf"(?:ال)?(?:{PEOPLE_WORDS})\s*$", re.I)
+# Things counted that are not people: "armed men in two cars kidnapped ..." counts no victims.
+NOT_PEOPLE_AFTER = re.compile(
+    r"\s*(?:cars?|vehicles?|trucks?|pickups?|days?|hours?|weeks?|months?|times|rounds|shells|"
+    r"sides|groups|سيارات|سيارتين|سياره|ايام|يومين|ساعات|اسابيع|اشهر|مرات|قذائف)\b",
     re.I,
 )
-# Two of something written as one word (Arabic dual) or one victim named by a noun.
+# Two of something written as one word (the Arabic dual, -ين or -ان).
+_DUAL_STEMS = (
+    "شخص شاب رجل طفل قتيل جريح عنصر منزل بيت قريت شقيق اخو مدني مزارع راعي امرات فتي مواطن "
+    "مسلح مختطف معتقل"
+)
 DUALS = re.compile(
-    rf"{AR}(?:شخصين|شابين|رجلين|طفلين|مدنيين\s+اثنين|قتيلين|جريحين|عنصرين|منزلين|بيتين|قريتين|"
-    r"مسلحين\s+اثنين|امراتين|مزارعين\s+اثنين)(?!\S)",
+    rf"{AR}(?:{'|'.join(_DUAL_STEMS.split())})(?:ين|ان)(?:\s+اثن(?:ين|ان))?(?!\S)",
     re.I,
 )
-DUAL_KIND = {
-    "قتيلين": "killed",
-    "جريحين": "injured",
-    "منزلين": "homes_burned",
-    "بيتين": "homes_burned",
-}
-DUAL_KIND |= {"قريتين": "villages", "مسلحين اثنين": "armed_men"}
+DUAL_KIND = {"قتيل": "killed", "جريح": "injured", "منزل": "homes_burned", "بيت": "homes_burned"}
+DUAL_KIND |= {"قريت": "villages", "مسلح": "armed_men", "مختطف": "abducted", "معتقل": "detained"}
+VICTIM_NOUNS_EN = (
+    r"man|woman|child|boy|girl|civilian|farmer|shepherd|teacher|person|resident|villager|member|"
+    r"driver|doctor|student|teenager|father|mother|son|daughter|brother|sister|wife|husband|"
+    r"mukhtar|sheikh|nurse|worker|officer|soldier"
+)
+VICTIM_NOUNS_AR = (
+    r"شاب|رجل|امراه|طفل|مدني|مزارع|راع|راعي|عنصر|شخص|سائق|مواطن|فتاه|فتي|طبيب|مدرس|مختار|"
+    r"والد\S*|ابن\S*|شقيق\S*|زوج\S*|ابو\s+\S+|شيخ"
+)
+_VERBS_EN = r"killed|shot\s+dead|murdered|injured|wounded|abducted|kidnapped|detained|arrested"
 SINGLE_VICTIM = re.compile(
-    r"(?:\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:man|woman|child|boy|girl|civilian|farmer|shepherd|"
-    r"teacher|person|resident|villager|member|driver|doctor|student|teenager)\s+(?:\w+\s+){0,4}?"
-    r"(?:was\s+|were\s+|has\s+been\s+)?(?P<en>killed|shot\s+dead|murdered|injured|wounded|abducted|"
-    r"kidnapped|detained|arrested)\b)|"
-    rf"(?:{AR}(?P<ar>مقتل|قتل|مصرع|اغتيال|اصابه|اصيب|جرح|اختطاف|اختطف|خطف|اعتقال|اعتقل|توقيف)\s+"
-    r"(?:ال)?(?:شاب|رجل|امراه|طفل|مدني|مزارع|راع|عنصر|شخص|سائق|مواطن|فتاه|طبيب|مدرس|مختار)(?!\S))",
+    rf"(?:\b(?:a|an|one|his|her|their)\s+(?:\S+\s+){{0,2}}(?:{VICTIM_NOUNS_EN})\s+"
+    rf"(?:\w+\s+){{0,4}}?(?:was\s+|were\s+|has\s+been\s+)?(?:\w+ly\s+)?(?P<en>{_VERBS_EN})\b)|"
+    rf"(?:\b(?P<en2>{_VERBS_EN})\s+(?:a|an|one)\s+(?:\S+\s+){{0,2}}(?:{VICTIM_NOUNS_EN})\b)|"
+    rf"(?:{AR}(?P<ar>مقتل|قتل|مصرع|اغتيال|اصابه|اصيب|اصيبت|جرح|اختطاف|اختطف|خطف|اعتقال|اعتقل|"
+    rf"توقيف)\s+(?:\S+\s+){{0,3}}?(?:ال)?(?:{VICTIM_NOUNS_AR})(?!\S))",
     re.I,
 )
 SINGLE_KIND = {
@@ -383,6 +398,7 @@ SINGLE_KIND = {
     "جرح": "injured",
     "اختطف": "abducted",
     "اعتقل": "detained",
+    "اصيبت": "injured",
 }
 AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at\s+least|علي\s+الاقل)", re.I)
 
