@@ -10,9 +10,13 @@ names outside the gazetteer and the registry: they win over any other reading of
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from threading import Lock
 
 from sulh.lib.arabic import has_arabic, normalise, skeleton
+
+_normalise = lru_cache(maxsize=100_000)(normalise)
+_skeleton = lru_cache(maxsize=100_000)(skeleton)
 
 WORD = re.compile(r"[\w’'-]+")
 CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "و", "ب", "ل", "ف", "ك")
@@ -140,15 +144,15 @@ class Lexicon:
                     rest = phrase[len(clitic) :]
                     variants.append(("ال" + rest) if clitic.endswith(("ال", "لل")) else rest)
         for variant in variants:
-            key = normalise(variant)
+            key = _normalise(variant)
             ids = self.names.get(key)
             if ids:
                 if key in COMMON_WORDS and not PLACE_CUE.search(text[max(0, start - 20) : start]):
                     continue
                 return frozenset(ids)
         if not arabic and phrase[:1].isupper() and self.skeletons:
-            ids = self.skeletons.get(skeleton(phrase))
-            if ids and len(normalise(phrase)) >= 5:
+            ids = self.skeletons.get(_skeleton(phrase))
+            if ids and len(_normalise(phrase)) >= 5:
                 return frozenset(ids)
         return None
 
