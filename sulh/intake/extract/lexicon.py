@@ -170,35 +170,30 @@ def _cached(kind: str, version: tuple, build) -> Lexicon:
         return cached[1]
 
 
-def place_lexicon() -> Lexicon:
-    from sulh.places.models import Place
-    from sulh.places.search import _version
+def _lexicon_of(model, key: str, *, use_skeletons: bool) -> Lexicon:
+    """The names of a model's rows (BilingualName), rebuilt when rows are added or changed."""
+    from django.db.models import Count, Max
+
+    agg = model.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("created_at"))
 
     def build() -> Lexicon:
-        rows = list(Place.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
+        rows = list(model.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
         return Lexicon(
             ((i, en, ar, *(al or [])) for i, en, ar, al, _k in rows),
-            use_skeletons=True,
+            use_skeletons=use_skeletons,
             meta={i: (kind, en) for i, en, _ar, _al, kind in rows},
         )
 
-    return _cached("places", _version(), build)
+    return _cached(key, (agg["n"], agg["last"], agg["changed"]), build)
+
+
+def place_lexicon() -> Lexicon:
+    from sulh.places.models import Place
+
+    return _lexicon_of(Place, "places", use_skeletons=True)
 
 
 def actor_lexicon() -> Lexicon:
-    from django.db.models import Count, Max
-
     from sulh.actors.models import Actor
 
-    agg = Actor.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("created_at"))
-    version = (agg["n"], agg["last"], agg["changed"])
-
-    def build() -> Lexicon:
-        rows = list(Actor.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
-        return Lexicon(
-            ((i, en, ar, *(al or [])) for i, en, ar, al, _k in rows),
-            use_skeletons=False,
-            meta={i: (kind, en) for i, en, _ar, _al, kind in rows},
-        )
-
-    return _cached("actors", version, build)
+    return _lexicon_of(Actor, "actors", use_skeletons=False)
