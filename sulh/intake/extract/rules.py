@@ -347,12 +347,13 @@ NOT_PEOPLE_AFTER = re.compile(
     re.I,
 )
 # Two of something written as one word (the Arabic dual, -ين or -ان).
-_DUAL_STEMS = (
-    "شخص شاب رجل طفل قتيل جريح عنصر منزل بيت قريت شقيق اخو مدني مزارع راعي امرات فتي مواطن "
-    "مسلح مختطف معتقل"
-)
+# Broken-plural nouns, whose -ين form is only ever a dual ...
+_DUAL_STEMS = "شخص شاب رجل طفل قتيل جريح عنصر منزل بيت قريت شقيق امرات فتي"
+# ... and sound-plural ones, whose -ين form is usually the plural: a dual only as -ان or with اثنين.
+_PLURAL_STEMS = "مسلح مدني مزارع مختطف معتقل مواطن"
 DUALS = re.compile(
-    rf"{AR}(?:{'|'.join(_DUAL_STEMS.split())})(?:ين|ان)(?:\s+اثن(?:ين|ان))?(?!\S)",
+    rf"{AR}(?:(?:{'|'.join(_DUAL_STEMS.split())})(?:ين|ان)(?:\s+اثن(?:ين|ان))?|"
+    rf"(?:{'|'.join(_PLURAL_STEMS.split())})(?:ان|ين\s+اثنين|ان\s+اثنان))(?!\S)",
     re.I,
 )
 DUAL_KIND = {"قتيل": "killed", "جريح": "injured", "منزل": "homes_burned", "بيت": "homes_burned"}
