@@ -332,12 +332,19 @@ def _pick_place(found: Found) -> int:
     return lexicon.resolved[key]
 
 
-DATELINE_AFTER = re.compile(r"^\s*(?:[—–:-]|\(|\n|$)")
+# After a dateline ("TARTUS, March 18 —") or a message's timestamp ("[09/03/2025 08:14]").
+DATELINE_AFTER = re.compile(r"^\s*(?:[—–:-]|\(|\n|$|,?\s*\d{1,2}:\d{2})")
 
 
 def _is_dateline(mention: DateMention, folded: str) -> bool:
     """ "QADMUS, 7 March 2025 — ...": the date of the report, not of what it tells."""
-    return mention.start < 60 and bool(DATELINE_AFTER.match(folded[mention.end : mention.end + 4]))
+    line_start = folded.rfind("\n", 0, mention.start) + 1
+    stamp = mention.start - line_start < 3 and bool(
+        re.match(r",?\s*\d{1,2}:\d{2}", folded[mention.end : mention.end + 8])
+    )
+    return stamp or (
+        mention.start < 60 and bool(DATELINE_AFTER.match(folded[mention.end : mention.end + 4]))
+    )
 
 
 def _best_date(mentions: list[DateMention], at: int, folded: str) -> DateMention:
