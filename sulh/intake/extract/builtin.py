@@ -138,6 +138,13 @@ class RuleExtractor:
                     continue
                 found.append((priority, etype, sub, m.group(0), m.start()))
         found.sort(key=lambda f: (-f[0], f[4]))
+        if found:
+            # "met ... and agreed": the agreement or pledge is the meeting's outcome.
+            gathering = [
+                f for f in found if (f[1], found[0][1]) in rules.OUTCOMES and f[4] < found[0][4]
+            ]
+            if gathering:
+                found.insert(0, found.pop(found.index(gathering[0])))
         result = []
         for _priority, etype, sub, word, at in found:
             for pattern, refined in rules.SUB_TYPE_REFINEMENTS.get(etype, []):

@@ -438,7 +438,12 @@ INDEPENDENT = {
 # Casualty words that only add counts to a violent event just told (clashes, then "4 killed").
 CASUALTY_ONLY = {"violence_against_civilians"}
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
-OUTCOMES = {("meeting", "agreement"), ("negotiation", "agreement"), ("meeting", "negotiation")}
+OUTCOMES = {
+    ("meeting", "agreement"),
+    ("negotiation", "agreement"),
+    ("meeting", "negotiation"),
+    ("meeting", "pledge"),
+}
 ORIGIN_BEFORE = re.compile(
     r"(?:(?:armed\s+men|gunmen|fighters|militants|faction|attackers|forces|men|convoy)\s+"
     r"(?:\w+\s+){0,2}from|(?:مسلحين|مسلحون|عناصر|فصيل|قوات|مقاتلين|القادم\S*|الوافد\S*)\s+"
