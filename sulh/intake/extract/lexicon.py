@@ -18,7 +18,7 @@ from sulh.lib.arabic import has_arabic, normalise, skeleton
 _normalise = lru_cache(maxsize=100_000)(normalise)
 _skeleton = lru_cache(maxsize=100_000)(skeleton)
 
-WORD = re.compile(r"[\w’'-]+")
+WORD = re.compile(r"\w[\w’'-]*")
 CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "و", "ب", "ل", "ف", "ك")
 MAX_WORDS = 4
 # Gazetteer names that are also everyday words; they count only after a place cue (in, في ...).
@@ -80,8 +80,9 @@ COMMON_WORDS = {
     for word in w.split()
 }
 PLACE_CUE = re.compile(
-    r"(?:\b(?:in|at|near|into|to|outside|village of|town of|city of|outskirts of|around)|"
-    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل|حول|الي|خارج))\s*$",
+    r"(?:\b(?:in|at|near|into|to|outside|village of|town of|city of|outskirts of|around|"
+    r"(?:south|north|east|west)\s+of)|"
+    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل|حول|الي|خارج|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي))\s*$",
     re.I,
 )
 

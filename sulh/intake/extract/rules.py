@@ -92,6 +92,17 @@ TRIGGERS = [
         r"whereabouts\s+(?:are|remain)\s+unknown",
         r"اختطاف|اختطف|خطف|مخطوف|مختطف|اختفاء\s+قسري|مجهول\s+المصير|مجهولي\s+المصير|مفقود",
     ),
+    # "they took my cousin from his shop": an abduction told in plain words.
+    _t(
+        VAC,
+        "abduction_forced_disappearance",
+        54,
+        r"(?:took|taken|grabbed|snatched|seized|dragged)\s+(?:away\s+)?(?:my|his|her|their|our|a|an)\s+"
+        r"(?:\S+\s+){0,1}(?:cousin|brother|son|father|husband|nephew|uncle|neighbou?r|friend|man|"
+        r"boy|girl|woman|relative)s?\b",
+        r"(?:اخدوا|اخذوا|سحبوا|شالوا|اقتادوا|اقتاد)\s+(?:\S+\s+){0,1}(?:ابن|اخ|اخو|زوج|ابو|جار|رفيق|"
+        r"صديق|شاب|رجل|بنت|ولد)\S*",
+    ),
     _t(
         STRATEGIC,
         "arrests",
@@ -124,9 +135,13 @@ TRIGGERS = [
         33,
         r"hand(?:ed|ing)?\s+over\s+(?:\w+\s+){0,3}(?:weapons|arms|rifles|guns)|"
         r"(?:weapons|arms|rifles)\s+(?:\w+\s+){0,2}handed\s+over|"
-        r"surrender(?:ed)?\s+(?:\w+\s+){0,2}(?:weapons|arms)|turned\s+in\s+(?:\w+\s+){0,2}weapons",
+        r"surrender(?:ed)?\s+(?:\w+\s+){0,2}(?:weapons|arms)|turned\s+in\s+(?:\w+\s+){0,2}weapons|"
+        r"(?:handed|gave|delivered|turned)\s+(?:\w+\s+){0,2}(?:weapons|arms|rifles|guns)\s+"
+        r"(?:over\s+)?(?:to|in)\s+(?:the\s+)?(?:general\s+security|security|police|authorities|"
+        r"army|government|state|council)",
         r"تسليم\s+(?:\S+\s+){0,2}(?:السلاح|الاسلحه|اسلحت\S*|سلاح\S*|قطع)|"
-        r"سلم\S*\s+(?:\S+\s+){0,3}(?:اسلحت\S*|سلاح\S*|السلاح|الاسلحه)",
+        r"سلم\S*\s+(?:\S+\s+){0,3}(?:اسلحت\S*|سلاح\S*|السلاح|الاسلحه|بنادق\S*|"
+        r"بندقي\S*|رشاش\S*)",
     ),
     _t(
         "weapons_distributed",
@@ -218,8 +233,8 @@ TRIGGERS = [
         "meeting",
         "",
         20,
-        r"met\s+with|meeting|held\s+talks|visited|toured|gathering\s+of",
-        r"اجتماع|اجتمع|التقي|لقاء|زار|زياره|جوله",
+        r"met\b|convened|meeting|held\s+talks|visited|toured|gathering\s+of",
+        r"اجتماع|اجتمع|التقي|لقاء|زار|جوله",
     ),
     _t("pledge", "", 19, r"pledg\w*|promised|vowed\s+to\s+protect", r"تعهد\S*|وعد\S*"),
 ]
@@ -333,10 +348,11 @@ COUNT_BEFORE_RE = [
 ]
 PEOPLE_WORDS = (
     r"people|persons|civilians|men|women|children|residents|villagers|farmers|shepherds|"
-    r"young\s+men|members|soldiers|youths|others|suspects|brothers|relatives|"
+    r"young\s+men|members|soldiers|youths|others|suspects|brothers|relatives|passengers|workers|"
+    r"students|patients|travell?ers|"
     r"اشخاص|شخصا|شخص|مدنيين|مدنيا|رجال|شبان|اطفال|نساء|مواطنين|عناصر|افراد|اخرين|اخرون|اخري|"
     r"شبابا|شابا|شاب|شب|رجلا|رجل|طفلا|طفل|امراه|مدني|عنصرا|عنصر|مواطنا|مواطن|راعيا|رعاه|"
-    r"مشتبهين|مشتبها|مشتبه|اشقاء|اقارب"
+    r"مشتبهين|مشتبها|مشتبه|اشقاء|اقارب|ركاب|عمال|طلاب|مسافرين"
 )
 GENERIC_PEOPLE = re.compile(rf"\s*(?:{PEOPLE_WORDS}|من\s+\S+)", re.I)
 PEOPLE_BEFORE = re.compile(rf"(?:ال)?(?:{PEOPLE_WORDS})\s*$", re.I)
@@ -365,15 +381,16 @@ VICTIM_NOUNS_EN = (
 )
 VICTIM_NOUNS_AR = (
     r"شاب|رجل|امراه|طفل|مدني|مزارع|راع|راعي|عنصر|شخص|سائق|مواطن|فتاه|فتي|طبيب|مدرس|مختار|"
-    r"والد\S*|ابن\S*|شقيق\S*|زوج\S*|ابو\s+\S+|شيخ"
+    r"والد\S*|ابن\S*|شقيق\S*|زوج\S*|ابو\s+\S+|شيخ|اخو\S*|جار\S*"
 )
 _VERBS_EN = r"killed|shot\s+dead|murdered|injured|wounded|abducted|kidnapped|detained|arrested"
 SINGLE_VICTIM = re.compile(
     rf"(?:\b(?:a|an|one|his|her|their)\s+(?:\S+\s+){{0,2}}(?:{VICTIM_NOUNS_EN})\s+"
     rf"(?:\w+\s+){{0,4}}?(?:was\s+|were\s+|has\s+been\s+)?(?:\w+ly\s+)?(?P<en>{_VERBS_EN})\b)|"
-    rf"(?:\b(?P<en2>{_VERBS_EN})\s+(?:a|an|one)\s+(?:\S+\s+){{0,2}}(?:{VICTIM_NOUNS_EN})\b)|"
+    rf"(?:\b(?P<en2>{_VERBS_EN}|took|taken|seized|snatched)\s+(?:away\s+)?(?:a|an|one|my|his|her|"
+    rf"their|our)\s+(?:\S+\s+){{0,2}}(?:{VICTIM_NOUNS_EN}|cousin|nephew|uncle|neighbou?r|friend)\b)|"
     rf"(?:{AR}(?P<ar>مقتل|قتل|مصرع|اغتيال|اصابه|اصيب|اصيبت|جرح|اختطاف|اختطف|خطف|اعتقال|اعتقل|"
-    rf"توقيف)\s+(?:\S+\s+){{0,3}}?(?:ال)?(?:{VICTIM_NOUNS_AR})(?!\S))",
+    rf"توقيف|اخدوا|اخذوا|اقتادوا)\s+(?:\S+\s+){{0,3}}?(?:ال)?(?:{VICTIM_NOUNS_AR})(?!\S))",
     re.I,
 )
 SINGLE_KIND = {
@@ -400,6 +417,13 @@ SINGLE_KIND = {
     "اختطف": "abducted",
     "اعتقل": "detained",
     "اصيبت": "injured",
+    "took": "abducted",
+    "taken": "abducted",
+    "seized": "abducted",
+    "snatched": "abducted",
+    "اخدوا": "abducted",
+    "اخذوا": "abducted",
+    "اقتادوا": "abducted",
 }
 AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at\s+least|علي\s+الاقل)", re.I)
 
@@ -419,10 +443,11 @@ ATTRIBUTION = [
 
 # Words that make a trigger not (yet) an event: "no news about the dead", "would hand over".
 NOT_AN_EVENT_BEFORE = re.compile(
-    r"(?:\bno|\bnot|\bnever|\bwithout|\bwould|\bwill|\bplan(?:s|ned)?\s+to|\bagreed\s+to|"
-    r"\bagreed\s+that|\bthat\s+(?:has|have|had)|\bwhich\s+(?:has|have|had)|\bsince\b|\bdemand\w*|\brelease\s+of|\bfear\w*|(?<!\S)لا|(?<!\S)لم|(?<!\S)لن|"
-    r"(?<!\S)ما\s+في|(?<!\S)بدون|(?<!\S)دون|(?<!\S)سوف|علي\s+ان|(?<!\S)ان\s+ي|خوفا\s+من|"
-    r"(?<!\S)رح|(?<!\S)حي)\s*(?:\S+\s+){0,3}$",
+    r"(?:\bno|\bnobody|\bno\s+one|\bnone|\bnot|\bnever|\bwithout|\bwould|\bwill|\bplan(?:s|ned)?\s+to|\bagreed\s+to|"
+    r"\bagreed\s+that|\bthat\s+(?:has|have|had)|\bwhich\s+(?:has|have|had)|\bsince|"
+    r"\bdemand\w*|\brelease\s+of|\bfear\w*|(?<!\S)لا|(?<!\S)لم|(?<!\S)لن|(?<!\S)ما\s+في|"
+    r"(?<!\S)بدون|(?<!\S)دون|(?<!\S)سوف|علي\s+ان|(?<!\S)ان\s+ي\S*|خوفا\s+من|(?<!\S)رح|"
+    r"(?<!\S)حي)(?!\w)\s*(?:\S+\s+){0,3}$",
     re.I,
 )
 # Types that a sentence may report beside its main event ("the siege ended when weapons were
