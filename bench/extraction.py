@@ -39,7 +39,7 @@ def setup() -> None:
 
 def load(name: str) -> list[dict]:
     folder = ROOT / "bench" / "extraction_devset"
-    names = ["dev", "heldout", "fresh"] if name == "all" else [name]
+    names = ["dev", "heldout", "fresh", "untouched"] if name == "all" else [name]
     items = []
     for part in names:
         items += yaml.safe_load((folder / f"{part}.yaml").read_text(encoding="utf-8"))
@@ -207,11 +207,13 @@ def speed(items: list[dict], extractor: str, rounds: int = 5) -> tuple[float, fl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--extractor", default="builtin")
-    parser.add_argument("--set", default="all", choices=["dev", "heldout", "fresh", "all"])
+    parser.add_argument(
+        "--set", default="all", choices=["dev", "heldout", "fresh", "untouched", "all"]
+    )
     parser.add_argument("--show", action="store_true", help="print the texts that missed")
     args = parser.parse_args()
     setup()
-    parts = ["dev", "heldout", "fresh"] if args.set == "all" else [args.set]
+    parts = ["dev", "heldout", "fresh", "untouched"] if args.set == "all" else [args.set]
     for part in parts:
         items = load(part)
         langs = {lang: sum(1 for i in items if i["lang"] == lang) for lang in ("en", "ar")}

@@ -57,10 +57,20 @@ def do_ingest_text(
         language=language,
         received_at=received_at,
     )
+    proposals = do_extract_report(user, report, extractor=extractor)
+    return report, proposals
+
+
+@transaction.atomic
+def do_extract_report(
+    user: Any, report: Report, *, extractor: str | None = None
+) -> list[ExtractionProposal]:
+    """Queue for review what the extractor reads in a stored report (any importer may call it)."""
     chosen = get_extractor(extractor)
-    report_day = timezone.localtime(received_at).date()
+    report_day = timezone.localtime(report.received_at).date()
     proposals = []
-    for position, proposed in enumerate(extract(report.text, report_day, language, extractor)):
+    found = extract(report.text, report_day, report.language, extractor)
+    for position, proposed in enumerate(found):
         proposals.append(
             ExtractionProposal.objects.create(
                 report=report,
@@ -76,12 +86,12 @@ def do_ingest_text(
         )
     do_audit(
         user,
-        "intake.ingest",
+        "intake.extract",
         report,
         summary=f"{len(proposals)} proposals",
         changes={"proposals": [p.pk for p in proposals], "extractor": chosen.name},
     )
-    return report, proposals
+    return proposals
 
 
 def proposed_values(proposal: ExtractionProposal) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from sulh.actors.models import Actor
 from sulh.claims.models import Credibility
-from sulh.events.taxonomy import COUNT_FIELDS, event_type_choices, sub_event_type_choices
+from sulh.events.forms import EventForm
+from sulh.events.taxonomy import COUNT_FIELDS
 from sulh.intake.extract.formats import FORMATS
 from sulh.lib.dates import DateError, parse_date_phrase
 from sulh.lib.numbers import NumberError, parse_range
@@ -69,13 +70,10 @@ class ReviewForm(forms.Form):
     target = forms.ChoiceField(label=_("Attach to"), widget=forms.RadioSelect)
     event_id = forms.IntegerField(label=_("Other event id"), required=False)
     title = forms.CharField(label=_("Title of a new event"), max_length=300, required=False)
-    title_ar = forms.CharField(label=_("Title (Arabic)"), max_length=300, required=False)
-    event_type = forms.ChoiceField(label=_("Event type"), choices=event_type_choices)
-    sub_event_type = forms.ChoiceField(
-        label=_("Sub-event type"),
-        required=False,
-        choices=lambda: [("", "—"), *sub_event_type_choices()],
-    )
+    # The same fields as recording an event by hand (each form instance gets its own copy).
+    title_ar = EventForm.base_fields["title_ar"]
+    event_type = EventForm.base_fields["event_type"]
+    sub_event_type = EventForm.base_fields["sub_event_type"]
     date = forms.CharField(
         label=_("Date"),
         required=False,

@@ -25,6 +25,11 @@ def add_arguments(parser) -> None:
 
 
 def handle(command, **options) -> None:
+    handle_text(options, command.stdout)
+
+
+def handle_text(options: dict, stdout) -> None:
+    """The same, for a registry whose handlers take (options, stdout)."""
     from sulh.accounts.models import User
     from sulh.intake.management.commands.extract import read_document, report_date_option
 
@@ -53,7 +58,7 @@ def handle(command, **options) -> None:
         raise CommandError(
             "; ".join(f"{k}: {', '.join(v)}" for k, v in exc.message_dict.items())
         ) from exc
-    command.stdout.write(
+    stdout.write(
         f"report {report.pk} stored; {len(proposals)} proposals queued for review "
         f"(ids {', '.join(str(p.pk) for p in proposals) or '-'})"
     )

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sulh.access.policy import get_event_for_user
-from sulh.events.taxonomy import EVENT_TYPES
+from sulh.events.fields import ACTOR_ROLES
+from sulh.events.taxonomy import COUNT_FIELDS, EVENT_TYPES
 from sulh.intake.access import can_use_intake, get_proposal_for_user, proposals_for_user
 from sulh.intake.actions import (
     do_accept_proposal,
@@ -104,6 +105,20 @@ def _type_label(key: str) -> str:
     return str(etype.label) if etype else key
 
 
+COUNT_LABELS = dict(COUNT_FIELDS)
+ROLE_LABELS = {role: label for role, label, _multiple in ACTOR_ROLES}
+
+
+def _sub_type_label(event_type: str, data: dict) -> str:
+    etype = EVENT_TYPES.get(event_type)
+    sub = data.get("sub_event_type", "")
+    return str(dict(etype.sub_types).get(sub, sub)) if etype else sub
+
+
+def _labelled(rows: list[dict], key: str, labels: dict) -> list[dict]:
+    return [{**row, "label": str(labels.get(row[key], row[key]))} for row in rows]
+
+
 def _targets(suggested) -> list[tuple[str, str]]:
     targets = [("new", _("A new event"))]
     if suggested is not None:
@@ -183,6 +198,9 @@ def review_proposal(request: HttpRequest, pk: int) -> HttpResponse:
             "text_after": after,
             "data": proposal.data,
             "type_label": _type_label(proposal.event_type),
+            "sub_type_label": _sub_type_label(proposal.event_type, proposal.data),
+            "count_rows": _labelled(proposal.data.get("counts", []), "what", COUNT_LABELS),
+            "actor_rows": _labelled(proposal.data.get("actors", []), "role", ROLE_LABELS),
         },
     )
 

@@ -263,7 +263,7 @@ _ONE = (
 _QUAL = _alt({w for words in QUALIFIERS.values() for w in words} - {"~", "حتى", "some"})
 _SEP = r"\s*(?:-|–|—|to|or|and|الي|او|و|حتي|ل)\s*"
 NUMBER_IN_TEXT = re.compile(
-    rf"(?<![\w.,])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<between>between|بين|من)\s+)?"
+    rf"(?:(?<![\w.,])|(?<=(?<!\w)[وبلف]))(?:(?P<qual>{_QUAL})\s+)?(?:(?P<between>between|بين|من)\s+)?"
     rf"(?P<low>{_ONE})(?:{_SEP}(?P<high>{_ONE}))?(?P<plus>\+)?(?![\w])",
     re.I,
 )

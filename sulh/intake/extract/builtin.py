@@ -138,6 +138,13 @@ class RuleExtractor:
                     continue
                 found.append((priority, etype, sub, m.group(0), m.start()))
         found.sort(key=lambda f: (-f[0], f[4]))
+        if found:
+            # "met ... and agreed": the agreement or pledge is the meeting's outcome.
+            gathering = [
+                f for f in found if (f[1], found[0][1]) in rules.OUTCOMES and f[4] < found[0][4]
+            ]
+            if gathering:
+                found.insert(0, found.pop(found.index(gathering[0])))
         result = []
         for _priority, etype, sub, word, at in found:
             for pattern, refined in rules.SUB_TYPE_REFINEMENTS.get(etype, []):
@@ -332,12 +339,19 @@ def _pick_place(found: Found) -> int:
     return lexicon.resolved[key]
 
 
-DATELINE_AFTER = re.compile(r"^\s*(?:[—–:-]|\(|\n|$)")
+# After a dateline ("TARTUS, March 18 —") or a message's timestamp ("[09/03/2025 08:14]").
+DATELINE_AFTER = re.compile(r"^\s*(?:[—–:-]|\(|\n|$|,?\s*\d{1,2}:\d{2})")
 
 
 def _is_dateline(mention: DateMention, folded: str) -> bool:
     """ "QADMUS, 7 March 2025 — ...": the date of the report, not of what it tells."""
-    return mention.start < 60 and bool(DATELINE_AFTER.match(folded[mention.end : mention.end + 4]))
+    line_start = folded.rfind("\n", 0, mention.start) + 1
+    stamp = mention.start - line_start < 3 and bool(
+        re.match(r",?\s*\d{1,2}:\d{2}", folded[mention.end : mention.end + 8])
+    )
+    return stamp or (
+        mention.start < 60 and bool(DATELINE_AFTER.match(folded[mention.end : mention.end + 4]))
+    )
 
 
 def _best_date(mentions: list[DateMention], at: int, folded: str) -> DateMention:
@@ -407,11 +421,14 @@ def find_counts(folded: str, dates: list[DateMention]) -> list[ProposedCount]:
             )
     for m in rules.DUALS.finditer(folded):
         word = re.sub(r"^(?:و|ف|ب|ل|وب|ول|لل)?(?:ال)?", "", m.group(0)).strip()
-        what = rules.DUAL_KIND.get(word) or _kind_before(folded, m.start())
+        stem = re.sub(r"(?:ين|ان)(?:\s+اثن(?:ين|ان))?$", "", word)
+        what = rules.DUAL_KIND.get(stem) or _kind_before(folded, m.start())
+        if not what:  # "قتل شقيقان": the dual names the victims of the verb after or before
+            what = _kind_after_dual(folded, m.end())
         if what:
             found.append(ProposedCount(what, NumberRange.exact(2), (m.start(), m.end())))
     for m in rules.SINGLE_VICTIM.finditer(folded):
-        verb = re.sub(r"\s+", " ", (m.group("en") or m.group("ar") or "").lower())
+        verb = re.sub(r"\s+", " ", (m.group("en") or m.group("en2") or m.group("ar") or "").lower())
         what = rules.SINGLE_KIND.get(verb)
         if what and not any(
             s <= m.start() < e or m.start() <= s < m.end() for s, e in [c.span for c in found]
@@ -429,6 +446,8 @@ def _count_kind(folded: str, mention: NumberMention) -> str:
         re.I,
     ):
         return ""
+    if rules.NOT_PEOPLE_AFTER.match(after):
+        return ""
     for what, pattern in rules.COUNT_AFTER_RE:
         if pattern.match(after):
             if what == "homes_burned" and not re.search(
@@ -440,7 +459,18 @@ def _count_kind(folded: str, mention: NumberMention) -> str:
             return what
     if rules.GENERIC_PEOPLE.match(after) or not after.strip()[:1].isalpha():
         return _kind_before(folded, mention.start)
+    noun = rules.PEOPLE_BEFORE.search(folded[max(0, mention.start - 30) : mention.start])
+    if noun:  # "مشتبهين اثنين": the noun before the number word
+        return _kind_before(folded, mention.start - (len(noun.group(0))))
     return _kind_before(folded, mention.start) if _people_follow(after) else ""
+
+
+def _kind_after_dual(folded: str, end: int) -> str:
+    after = folded[end : end + 25]
+    for what, pattern in rules.COUNT_AFTER_RE:
+        if what in ("killed", "injured", "abducted", "detained") and pattern.match(after):
+            return what
+    return ""
 
 
 def _people_follow(after: str) -> bool:

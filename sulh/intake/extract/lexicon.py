@@ -10,11 +10,15 @@ names outside the gazetteer and the registry: they win over any other reading of
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from threading import Lock
 
 from sulh.lib.arabic import has_arabic, normalise, skeleton
 
-WORD = re.compile(r"[\w’'-]+")
+_normalise = lru_cache(maxsize=100_000)(normalise)
+_skeleton = lru_cache(maxsize=100_000)(skeleton)
+
+WORD = re.compile(r"\w[\w’'-]*")
 CLITICS = ("وبال", "وال", "بال", "فال", "لل", "كال", "و", "ب", "ل", "ف", "ك")
 MAX_WORDS = 4
 # Gazetteer names that are also everyday words; they count only after a place cue (in, في ...).
@@ -76,8 +80,9 @@ COMMON_WORDS = {
     for word in w.split()
 }
 PLACE_CUE = re.compile(
-    r"(?:\b(?:in|at|near|into|to|outside|village of|town of|city of|outskirts of|around)|"
-    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل|حول|الي|خارج))\s*$",
+    r"(?:\b(?:in|at|near|into|to|outside|village of|town of|city of|outskirts of|around|"
+    r"(?:south|north|east|west)\s+of)|"
+    r"(?:في|قرب|قريه|بلده|مدينه|بلدات|قري|حي|منطقه|ريف|اطراف|محيط|داخل|حول|الي|خارج|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي))\s*$",
     re.I,
 )
 
@@ -140,15 +145,15 @@ class Lexicon:
                     rest = phrase[len(clitic) :]
                     variants.append(("ال" + rest) if clitic.endswith(("ال", "لل")) else rest)
         for variant in variants:
-            key = normalise(variant)
+            key = _normalise(variant)
             ids = self.names.get(key)
             if ids:
                 if key in COMMON_WORDS and not PLACE_CUE.search(text[max(0, start - 20) : start]):
                     continue
                 return frozenset(ids)
         if not arabic and phrase[:1].isupper() and self.skeletons:
-            ids = self.skeletons.get(skeleton(phrase))
-            if ids and len(normalise(phrase)) >= 5:
+            ids = self.skeletons.get(_skeleton(phrase))
+            if ids and len(_normalise(phrase)) >= 5:
                 return frozenset(ids)
         return None
 
@@ -166,35 +171,30 @@ def _cached(kind: str, version: tuple, build) -> Lexicon:
         return cached[1]
 
 
-def place_lexicon() -> Lexicon:
-    from sulh.places.models import Place
-    from sulh.places.search import _version
+def _lexicon_of(model, key: str, *, use_skeletons: bool) -> Lexicon:
+    """The names of a model's rows (BilingualName), rebuilt when rows are added or changed."""
+    from django.db.models import Count, Max
+
+    agg = model.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("created_at"))
 
     def build() -> Lexicon:
-        rows = list(Place.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
+        rows = list(model.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
         return Lexicon(
             ((i, en, ar, *(al or [])) for i, en, ar, al, _k in rows),
-            use_skeletons=True,
+            use_skeletons=use_skeletons,
             meta={i: (kind, en) for i, en, _ar, _al, kind in rows},
         )
 
-    return _cached("places", _version(), build)
+    return _cached(key, (agg["n"], agg["last"], agg["changed"]), build)
+
+
+def place_lexicon() -> Lexicon:
+    from sulh.places.models import Place
+
+    return _lexicon_of(Place, "places", use_skeletons=True)
 
 
 def actor_lexicon() -> Lexicon:
-    from django.db.models import Count, Max
-
     from sulh.actors.models import Actor
 
-    agg = Actor.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("created_at"))
-    version = (agg["n"], agg["last"], agg["changed"])
-
-    def build() -> Lexicon:
-        rows = list(Actor.objects.values_list("id", "name_en", "name_ar", "aliases", "kind"))
-        return Lexicon(
-            ((i, en, ar, *(al or [])) for i, en, ar, al, _k in rows),
-            use_skeletons=False,
-            meta={i: (kind, en) for i, en, _ar, _al, kind in rows},
-        )
-
-    return _cached("actors", version, build)
+    return _lexicon_of(Actor, "actors", use_skeletons=False)

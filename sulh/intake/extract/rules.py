@@ -92,6 +92,17 @@ TRIGGERS = [
         r"whereabouts\s+(?:are|remain)\s+unknown",
         r"اختطاف|اختطف|خطف|مخطوف|مختطف|اختفاء\s+قسري|مجهول\s+المصير|مجهولي\s+المصير|مفقود",
     ),
+    # "they took my cousin from his shop": an abduction told in plain words.
+    _t(
+        VAC,
+        "abduction_forced_disappearance",
+        54,
+        r"(?:took|taken|grabbed|snatched|seized|dragged)\s+(?:away\s+)?(?:my|his|her|their|our|a|an)\s+"
+        r"(?:\S+\s+){0,1}(?:cousin|brother|son|father|husband|nephew|uncle|neighbou?r|friend|man|"
+        r"boy|girl|woman|relative)s?\b",
+        r"(?:اخدوا|اخذوا|سحبوا|شالوا|اقتادوا|اقتاد)\s+(?:\S+\s+){0,1}(?:ابن|اخ|اخو|زوج|ابو|جار|رفيق|"
+        r"صديق|شاب|رجل|بنت|ولد)\S*",
+    ),
     _t(
         STRATEGIC,
         "arrests",
@@ -124,9 +135,13 @@ TRIGGERS = [
         33,
         r"hand(?:ed|ing)?\s+over\s+(?:\w+\s+){0,3}(?:weapons|arms|rifles|guns)|"
         r"(?:weapons|arms|rifles)\s+(?:\w+\s+){0,2}handed\s+over|"
-        r"surrender(?:ed)?\s+(?:\w+\s+){0,2}(?:weapons|arms)|turned\s+in\s+(?:\w+\s+){0,2}weapons",
+        r"surrender(?:ed)?\s+(?:\w+\s+){0,2}(?:weapons|arms)|turned\s+in\s+(?:\w+\s+){0,2}weapons|"
+        r"(?:handed|gave|delivered|turned)\s+(?:\w+\s+){0,2}(?:weapons|arms|rifles|guns)\s+"
+        r"(?:over\s+)?(?:to|in)\s+(?:the\s+)?(?:general\s+security|security|police|authorities|"
+        r"army|government|state|council)",
         r"تسليم\s+(?:\S+\s+){0,2}(?:السلاح|الاسلحه|اسلحت\S*|سلاح\S*|قطع)|"
-        r"سلم\S*\s+(?:\S+\s+){0,3}(?:اسلحت\S*|سلاح\S*|السلاح|الاسلحه)",
+        r"سلم\S*\s+(?:\S+\s+){0,3}(?:اسلحت\S*|سلاح\S*|السلاح|الاسلحه|بنادق\S*|"
+        r"بندقي\S*|رشاش\S*)",
     ),
     _t(
         "weapons_distributed",
@@ -218,8 +233,8 @@ TRIGGERS = [
         "meeting",
         "",
         20,
-        r"met\s+with|meeting|held\s+talks|visited|toured|gathering\s+of",
-        r"اجتماع|اجتمع|التقي|لقاء|زار|زياره|جوله",
+        r"met\b|convened|meeting|held\s+talks|visited|toured|gathering\s+of",
+        r"اجتماع|اجتمع|التقي|لقاء|زار|جوله",
     ),
     _t("pledge", "", 19, r"pledg\w*|promised|vowed\s+to\s+protect", r"تعهد\S*|وعد\S*"),
 ]
@@ -331,33 +346,51 @@ COUNT_BEFORE = [
 COUNT_BEFORE_RE = [
     (what, re.compile(rf"(?:{p})\s*(?:\S+\s+){{0,3}}$", re.I)) for what, p in COUNT_BEFORE
 ]
-GENERIC_PEOPLE = re.compile(
-    r"\s*(?:people|persons|civilians|men|women|children|residents|villagers|farmers|shepherds|"
-    r"young\s+men|members|soldiers|youths|others|اشخاص|شخصا|شخص|مدنيين|مدنيا|رجال|شبان|اطفال|نساء|"
-    r"مواطنين|عناصر|افراد|اخرين|اخرون|اخري|شبابا|شابا|شاب|شب|رجلا|رجل|طفلا|طفل|امراه|مدني|"
-    r"شخص|عنصرا|عنصر|مواطنا|مواطن|راعيا|رعاه|من\s+\S+)",
+PEOPLE_WORDS = (
+    r"people|persons|civilians|men|women|children|residents|villagers|farmers|shepherds|"
+    r"young\s+men|members|soldiers|youths|others|suspects|brothers|relatives|passengers|workers|"
+    r"students|patients|travell?ers|"
+    r"اشخاص|شخصا|شخص|مدنيين|مدنيا|رجال|شبان|اطفال|نساء|مواطنين|عناصر|افراد|اخرين|اخرون|اخري|"
+    r"شبابا|شابا|شاب|شب|رجلا|رجل|طفلا|طفل|امراه|مدني|عنصرا|عنصر|مواطنا|مواطن|راعيا|رعاه|"
+    r"مشتبهين|مشتبها|مشتبه|اشقاء|اقارب|ركاب|عمال|طلاب|مسافرين"
+)
+GENERIC_PEOPLE = re.compile(rf"\s*(?:{PEOPLE_WORDS}|من\s+\S+)", re.I)
+PEOPLE_BEFORE = re.compile(rf"(?:ال)?(?:{PEOPLE_WORDS})\s*$", re.I)
+# Things counted that are not people: "armed men in two cars kidnapped ..." counts no victims.
+NOT_PEOPLE_AFTER = re.compile(
+    r"\s*(?:cars?|vehicles?|trucks?|pickups?|days?|hours?|weeks?|months?|times|rounds|shells|"
+    r"sides|groups|سيارات|سيارتين|سياره|ايام|يومين|ساعات|اسابيع|اشهر|مرات|قذائف)\b",
     re.I,
 )
-# Two of something written as one word (Arabic dual) or one victim named by a noun.
+# Two of something written as one word (the Arabic dual, -ين or -ان).
+# Broken-plural nouns, whose -ين form is only ever a dual ...
+_DUAL_STEMS = "شخص شاب رجل طفل قتيل جريح عنصر منزل بيت قريت شقيق امرات فتي"
+# ... and sound-plural ones, whose -ين form is usually the plural: a dual only as -ان or with اثنين.
+_PLURAL_STEMS = "مسلح مدني مزارع مختطف معتقل مواطن"
 DUALS = re.compile(
-    rf"{AR}(?:شخصين|شابين|رجلين|طفلين|مدنيين\s+اثنين|قتيلين|جريحين|عنصرين|منزلين|بيتين|قريتين|"
-    r"مسلحين\s+اثنين|امراتين|مزارعين\s+اثنين)(?!\S)",
+    rf"{AR}(?:(?:{'|'.join(_DUAL_STEMS.split())})(?:ين|ان)(?:\s+اثن(?:ين|ان))?|"
+    rf"(?:{'|'.join(_PLURAL_STEMS.split())})(?:ان|ين\s+اثنين|ان\s+اثنان))(?!\S)",
     re.I,
 )
-DUAL_KIND = {
-    "قتيلين": "killed",
-    "جريحين": "injured",
-    "منزلين": "homes_burned",
-    "بيتين": "homes_burned",
-}
-DUAL_KIND |= {"قريتين": "villages", "مسلحين اثنين": "armed_men"}
+DUAL_KIND = {"قتيل": "killed", "جريح": "injured", "منزل": "homes_burned", "بيت": "homes_burned"}
+DUAL_KIND |= {"قريت": "villages", "مسلح": "armed_men", "مختطف": "abducted", "معتقل": "detained"}
+VICTIM_NOUNS_EN = (
+    r"man|woman|child|boy|girl|civilian|farmer|shepherd|teacher|person|resident|villager|member|"
+    r"driver|doctor|student|teenager|father|mother|son|daughter|brother|sister|wife|husband|"
+    r"mukhtar|sheikh|nurse|worker|officer|soldier"
+)
+VICTIM_NOUNS_AR = (
+    r"شاب|رجل|امراه|طفل|مدني|مزارع|راع|راعي|عنصر|شخص|سائق|مواطن|فتاه|فتي|طبيب|مدرس|مختار|"
+    r"والد\S*|ابن\S*|شقيق\S*|زوج\S*|ابو\s+\S+|شيخ|اخو\S*|جار\S*"
+)
+_VERBS_EN = r"killed|shot\s+dead|murdered|injured|wounded|abducted|kidnapped|detained|arrested"
 SINGLE_VICTIM = re.compile(
-    r"(?:\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:man|woman|child|boy|girl|civilian|farmer|shepherd|"
-    r"teacher|person|resident|villager|member|driver|doctor|student|teenager)\s+(?:\w+\s+){0,4}?"
-    r"(?:was\s+|were\s+|has\s+been\s+)?(?P<en>killed|shot\s+dead|murdered|injured|wounded|abducted|"
-    r"kidnapped|detained|arrested)\b)|"
-    rf"(?:{AR}(?P<ar>مقتل|قتل|مصرع|اغتيال|اصابه|اصيب|جرح|اختطاف|اختطف|خطف|اعتقال|اعتقل|توقيف)\s+"
-    r"(?:ال)?(?:شاب|رجل|امراه|طفل|مدني|مزارع|راع|عنصر|شخص|سائق|مواطن|فتاه|طبيب|مدرس|مختار)(?!\S))",
+    rf"(?:\b(?:a|an|one|his|her|their)\s+(?:\S+\s+){{0,2}}(?:{VICTIM_NOUNS_EN})\s+"
+    rf"(?:\w+\s+){{0,4}}?(?:was\s+|were\s+|has\s+been\s+)?(?:\w+ly\s+)?(?P<en>{_VERBS_EN})\b)|"
+    rf"(?:\b(?P<en2>{_VERBS_EN}|took|taken|seized|snatched)\s+(?:away\s+)?(?:a|an|one|my|his|her|"
+    rf"their|our)\s+(?:\S+\s+){{0,2}}(?:{VICTIM_NOUNS_EN}|cousin|nephew|uncle|neighbou?r|friend)\b)|"
+    rf"(?:{AR}(?P<ar>مقتل|قتل|مصرع|اغتيال|اصابه|اصيب|اصيبت|جرح|اختطاف|اختطف|خطف|اعتقال|اعتقل|"
+    rf"توقيف|اخدوا|اخذوا|اقتادوا)\s+(?:\S+\s+){{0,3}}?(?:ال)?(?:{VICTIM_NOUNS_AR})(?!\S))",
     re.I,
 )
 SINGLE_KIND = {
@@ -383,6 +416,14 @@ SINGLE_KIND = {
     "جرح": "injured",
     "اختطف": "abducted",
     "اعتقل": "detained",
+    "اصيبت": "injured",
+    "took": "abducted",
+    "taken": "abducted",
+    "seized": "abducted",
+    "snatched": "abducted",
+    "اخدوا": "abducted",
+    "اخذوا": "abducted",
+    "اقتادوا": "abducted",
 }
 AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:at\s+least|علي\s+الاقل)", re.I)
 
@@ -402,10 +443,11 @@ ATTRIBUTION = [
 
 # Words that make a trigger not (yet) an event: "no news about the dead", "would hand over".
 NOT_AN_EVENT_BEFORE = re.compile(
-    r"(?:\bno|\bnot|\bnever|\bwithout|\bwould|\bwill|\bplan(?:s|ned)?\s+to|\bagreed\s+to|"
-    r"\bagreed\s+that|\bthat\s+(?:has|have|had)|\bwhich\s+(?:has|have|had)|\bsince\b|\bdemand\w*|\brelease\s+of|\bfear\w*|(?<!\S)لا|(?<!\S)لم|(?<!\S)لن|"
-    r"(?<!\S)ما\s+في|(?<!\S)بدون|(?<!\S)دون|(?<!\S)سوف|علي\s+ان|(?<!\S)ان\s+ي|خوفا\s+من|"
-    r"(?<!\S)رح|(?<!\S)حي)\s*(?:\S+\s+){0,3}$",
+    r"(?:\bno|\bnobody|\bno\s+one|\bnone|\bnot|\bnever|\bwithout|\bwould|\bwill|\bplan(?:s|ned)?\s+to|\bagreed\s+to|"
+    r"\bagreed\s+that|\bthat\s+(?:has|have|had)|\bwhich\s+(?:has|have|had)|\bsince|"
+    r"\bdemand\w*|\brelease\s+of|\bfear\w*|(?<!\S)لا|(?<!\S)لم|(?<!\S)لن|(?<!\S)ما\s+في|"
+    r"(?<!\S)بدون|(?<!\S)دون|(?<!\S)سوف|علي\s+ان|(?<!\S)ان\s+ي\S*|خوفا\s+من|(?<!\S)رح|"
+    r"(?<!\S)حي)(?!\w)\s*(?:\S+\s+){0,3}$",
     re.I,
 )
 # Types that a sentence may report beside its main event ("the siege ended when weapons were
@@ -421,7 +463,12 @@ INDEPENDENT = {
 # Casualty words that only add counts to a violent event just told (clashes, then "4 killed").
 CASUALTY_ONLY = {"violence_against_civilians"}
 VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "riots"}
-OUTCOMES = {("meeting", "agreement"), ("negotiation", "agreement"), ("meeting", "negotiation")}
+OUTCOMES = {
+    ("meeting", "agreement"),
+    ("negotiation", "agreement"),
+    ("meeting", "negotiation"),
+    ("meeting", "pledge"),
+}
 ORIGIN_BEFORE = re.compile(
     r"(?:(?:armed\s+men|gunmen|fighters|militants|faction|attackers|forces|men|convoy)\s+"
     r"(?:\w+\s+){0,2}from|(?:مسلحين|مسلحون|عناصر|فصيل|قوات|مقاتلين|القادم\S*|الوافد\S*)\s+"

@@ -104,3 +104,10 @@ def test_an_empty_text_is_refused_with_the_field_named(api_for):
     response = api_for("documenter").post("/intake/texts", {"text": " ", "source_id": 1})
     assert response.status_code == 422
     assert "text" in str(response.json())
+
+
+def test_the_queue_speaks_arabic_to_an_arabic_reader(client_for, proposal):
+    web = client_for("documenter")
+    web.post("/i18n/setlang/", {"language": "ar", "next": "/intake/"})
+    page = web.get("/intake/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "قائمة المراجعة" in page and 'dir="rtl"' in page

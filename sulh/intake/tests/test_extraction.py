@@ -96,3 +96,19 @@ def test_extractors_are_a_registry():
     assert extract("Gunmen killed two men in Qadmus.", REPORT, extractor="nothing") == []
     with pytest.raises(KeyError):
         get_extractor("no-such-model")
+
+
+def test_a_report_stored_by_another_importer_can_be_queued_for_review(persona):
+    from sulh.intake.actions import do_extract_report
+    from sulh.sources.actions import do_create_report
+    from sulh.sources.models import Source
+
+    report = do_create_report(
+        None,
+        source=Source.objects.first(),
+        text="Gunmen killed two shepherds near Tawahin yesterday.",
+        kind="message",
+    )
+    [proposal] = do_extract_report(persona("documenter"), report)
+    assert proposal.report == report and proposal.status == "proposed"
+    assert proposal.quote == report.text
