@@ -12,14 +12,12 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.mail import EmailMessage, get_connection
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from sulh.access.redact import place_public
 from sulh.warning import actions
 from sulh.warning.access import alerts_for_user
 from sulh.warning.indicators import (
-    LOCALITY_KINDS,
     Fact,
     Measure,
     candidate_localities,
@@ -55,12 +53,8 @@ def bar_for(rule: AlertRule, found: Measure) -> float:
 
 
 def rule_localities(rule: AlertRule, facts: list[Fact]) -> list:
-    place = rule.place
-    if place is None:
-        return candidate_localities(facts)
-    if place.kind in LOCALITY_KINDS:
-        return [place]
-    return candidate_localities(facts, Q(**{f"adm{place.admin_level}_id": place.pk}))
+    """Every locality the facts touch for a rule on all; else the rule's place (an area whole)."""
+    return candidate_localities(facts) if rule.place is None else [rule.place]
 
 
 def evaluate_rule(rule: AlertRule, day: date, user: Any = None) -> list[Firing]:

@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from sulh.lib.haversine import haversine_km
 from sulh.places.models import Place, PlaceKind
 
-# A point a fact touches: (place id, parent place id, latitude, longitude); any may be None.
-Point = tuple[int | None, int | None, float | None, float | None]
+# A point a fact touches: (place id, ids of the places above it, latitude, longitude).
+Point = tuple[int | None, tuple[int | None, ...], float | None, float | None]
 FactSource = Callable[[Any, date, date], list["Fact"]]
 LOCALITY_KINDS = (PlaceKind.LOCALITY, PlaceKind.SITE)
 
@@ -115,8 +115,9 @@ class Measure:
 
 
 def is_near(point: Point, place: Place, radius_km: float) -> bool:
-    place_id, parent_id, lat, lon = point
-    if place_id is not None and (place_id == place.pk or parent_id == place.pk):
+    """At the place, under it (a site of a village, a village of an area), or within the radius."""
+    place_id, above, lat, lon = point
+    if place_id is not None and (place_id == place.pk or place.pk in above):
         return True
     if lat is None or lon is None or place.latitude is None or place.longitude is None:
         return False
@@ -167,7 +168,12 @@ def _points(places: Iterable[Place | None]) -> tuple[Point, ...]:
     seen: dict[int, Point] = {}
     for p in places:
         if p is not None and p.pk not in seen:
-            seen[p.pk] = (p.pk, p.parent_id, p.latitude, p.longitude)
+            seen[p.pk] = (
+                p.pk,
+                (p.parent_id, p.adm1_id, p.adm2_id, p.adm3_id),
+                p.latitude,
+                p.longitude,
+            )
     return tuple(seen.values())
 
 
@@ -195,11 +201,11 @@ def violent_event_facts(user: Any, first: date, last: date) -> list[Fact]:
         event_type__in=violent, date_start__isnull=False, date_start__lte=last
     )
     rows = rows.filter(Q(date_end__gte=first) | Q(date_end__isnull=True, date_start__gte=first))
+    columns = ("pk", "date_start", "date_end", "place_id", "latitude", "longitude")
+    above = ("place__parent_id", "adm1_id", "adm2_id", "adm3_id")
     return [
-        Fact("event", pk, start, end or start, ((place_id, parent_id, lat, lon),))
-        for pk, start, end, place_id, parent_id, lat, lon in rows.values_list(
-            "pk", "date_start", "date_end", "place_id", "place__parent_id", "latitude", "longitude"
-        )
+        Fact("event", pk, start, end or start, ((place_id, tuple(units), lat, lon),))
+        for pk, start, end, place_id, lat, lon, *units in rows.values_list(*columns, *above)
     ]
 
 

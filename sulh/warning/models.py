@@ -32,7 +32,7 @@ class AlertRule(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("place or area"),
-        help_text=_("A town or site, an area (its localities), or empty for all localities."),
+        help_text=_("A town or site, an area taken whole, or empty for every locality."),
     )
     mode = models.CharField(
         _("mode"), max_length=10, choices=RuleMode.choices, default=RuleMode.THRESHOLD

@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from sulh.access.policy import can_see_report_text, events_for_user
+from sulh.access.policy import can_see_report_text, can_write, events_for_user
 from sulh.access.redact import is_partner, place_public
 from sulh.places.models import Place
 from sulh.warning.access import alerts_for_user, places_q
@@ -29,7 +29,7 @@ from sulh.warning.indicators import (
     indicators,
     measure,
 )
-from sulh.warning.models import Alert
+from sulh.warning.models import Alert, AlertRule, RuleMode
 
 DEFAULT_RADIUS_KM = 10.0
 BASELINE_DAYS = 14
@@ -198,3 +198,41 @@ def risk_table(
 def _inside(area: Place) -> Q:
     level = area.admin_level
     return Q(**{f"adm{level}_id": area.pk}) if level else Q(parent_id=area.pk)
+
+
+def rule_condition(rule: AlertRule) -> str:
+    if rule.mode == RuleMode.BASELINE:
+        return _(
+            "value over %(w)s day(s) ≥ %(k)s × the mean of the %(b)s days before, and ≥ %(t)s"
+        ) % {
+            "w": rule.window_days,
+            "k": f"{rule.factor:g}",
+            "b": rule.baseline_days,
+            "t": f"{rule.threshold:g}",
+        }
+    return _("value over %(w)s day(s) ≥ %(t)s") % {
+        "w": rule.window_days,
+        "t": f"{rule.threshold:g}",
+    }
+
+
+def rule_public(rule: AlertRule, user: Any) -> dict:
+    data = {
+        "id": rule.pk,
+        "name": rule.name,
+        "indicator": rule.indicator,
+        "indicator_label": str(get_indicator(rule.indicator).label),
+        "place": place_public(rule.place, user) if rule.place_id else None,
+        "mode": rule.mode,
+        "condition": rule_condition(rule),
+        "threshold": rule.threshold,
+        "factor": rule.factor,
+        "baseline_days": rule.baseline_days,
+        "window_days": rule.window_days,
+        "radius_km": rule.radius_km,
+        "active": rule.active,
+    }
+    if can_write(user):  # who gets the emails is for those who run the rules
+        data["recipients"] = sorted(u.username for u in rule.recipients.all())
+        data["emails"] = rule.email_list()
+    return data
