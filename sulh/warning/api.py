@@ -5,7 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sulh.access.policy import can_write
@@ -148,7 +148,7 @@ def get_alert(request: HttpRequest, alert_id: int):
 def acknowledge_alert(request: HttpRequest, alert_id: int, payload: AckIn):
     alert, writable = get_alert_for_user(request.user, alert_id)
     if not writable:
-        return 403, {"detail": "your role cannot acknowledge alerts"}
+        return Status(403, {"detail": "your role cannot acknowledge alerts"})
     actions.do_acknowledge_alert(request.user, alert, payload.note)
     return _alert_out(alert, request.user)
 
@@ -178,17 +178,17 @@ def _rule_fields(payload: RuleIn, request: HttpRequest) -> tuple[dict, list]:
 @router.post("/rules", response={201: RuleOut, 403: dict}, summary="Set an alert rule")
 def create_rule(request: HttpRequest, payload: RuleIn):
     if not can_write(request.user):
-        return 403, {"detail": "your role cannot set alert rules"}
+        return Status(403, {"detail": "your role cannot set alert rules"})
     fields, users = _rule_fields(payload, request)
     rule = actions.do_create_rule(request.user, recipients=users, **fields)
-    return 201, rule_public(rule, request.user)
+    return Status(201, rule_public(rule, request.user))
 
 
 @router.put("/rules/{rule_id}", response={200: RuleOut, 403: dict}, summary="Change a rule")
 def update_rule(request: HttpRequest, rule_id: int, payload: RuleIn):
     rule, writable = get_rule_for_user(request.user, rule_id)
     if not writable:
-        return 403, {"detail": "your role cannot change alert rules"}
+        return Status(403, {"detail": "your role cannot change alert rules"})
     fields, users = _rule_fields(payload, request)
     rule = actions.do_update_rule(request.user, rule, recipients=users, **fields)
     return rule_public(rule, request.user)

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.mail import EmailMessage, get_connection
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sulh.access.redact import place_public
@@ -97,8 +98,12 @@ def run_rules(
 
 
 def _message(alert: Alert, reader: Any) -> tuple[str, str]:
-    from sulh.warning.indicators import get_indicator
+    # Sent in the site's language, whatever a request before may have activated.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _compose(alert, reader)
 
+
+def _compose(alert: Alert, reader: Any) -> tuple[str, str]:
     shown = place_public(alert.place, reader) or {}
     label = str(get_indicator(alert.indicator).label)
     subject = _("[sulh] %(rule)s: %(indicator)s at %(place)s") % {
