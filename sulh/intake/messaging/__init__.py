@@ -1,0 +1,1 @@
+"""Messaging exports: WhatsApp and Telegram parsers, the threat lexicon, the import command."""
