@@ -5,33 +5,37 @@ from sulh.browser_fixtures import log_in
 pytestmark = pytest.mark.browser
 
 
-def test_an_analyst_sets_a_rule_and_sees_its_alert_after_a_run(served_demo, page):
+def test_an_analyst_sets_a_rule_on_the_threat_surge_and_acknowledges_its_alert(served_demo, page):
     log_in(page, served_demo, "analyst")
     page.click("header nav >> text=Alerts")
-    assert "Violence around Qadmus" in page.locator("table.alerts").inner_text()  # the demo's
+    assert "Threat surge in Qadmus" in page.locator("table.alerts").inner_text()  # the demo's
 
     page.click("nav.tabs >> text=Rules")
     page.click("text=New rule")
-    page.fill("input[name=name]", "Violence in Hataniah")
-    page.select_option("select[name=indicator]", "violent_events")
-    page.fill("input[name=place]", "Hataniah")
-    page.select_option("select[name=mode]", "threshold")
-    page.fill("input[name=threshold]", "1")
+    page.fill("input[name=name]", "Threats tripling in Qadmus")
+    page.select_option("select[name=indicator]", "threat_messages")
+    page.fill("input[name=place]", "Qadmus")
+    page.select_option("select[name=mode]", "baseline")
+    page.fill("input[name=factor]", "3")
+    page.fill("input[name=threshold]", "10")
+    page.fill("input[name=baseline_days]", "14")
     page.fill("input[name=window_days]", "1")
-    page.fill("input[name=radius_km]", "1")
+    page.fill("input[name=radius_km]", "5")
     page.click("form.form button[type=submit]")
-    assert "Violence in Hataniah" in page.locator("table.rules").inner_text()
+    assert "Threats tripling in Qadmus" in page.locator("table.rules").inner_text()
 
-    out = served_demo.sulh("warning", "run", "--date", "2025-03-09")
-    assert "Violence in Hataniah · Hataniah: 1 (needed 1)" in out
+    out = served_demo.sulh("warning", "run", "--from", "2025-03-01", "--to", "2025-03-12")
+    assert "Threats tripling in Qadmus · Al Qadmūs: 124" in out
+    assert "2 new alert(s)" in out  # 7 and 8 March; the other days stay under 10 or 3x
 
     page.click("nav.tabs >> text=Alerts")
-    page.click("table.alerts >> text=Violence in Hataniah")
-    assert "Hataniah" in page.locator("#alert-place").inner_text()
-    page.click("#facts >> text=Attack on the Alawite village of Hataniah")
-    assert "/events/" in page.url
+    page.locator("table.alerts tr", has_text="Threats tripling in Qadmus").filter(
+        has_text="2025-03-07"
+    ).locator("a").first.click()
+    assert "124" in page.locator("#alert-value").inner_text()
+    fact = page.locator("#facts a", has_text="124 threat messages at Al Qadmūs")
+    assert "/intake/threats/?place=" in fact.get_attribute("href")
 
-    page.go_back()
     page.fill("textarea[name=note]", "Shared with the council")
     page.click("form.narrow button[type=submit]")
     assert "Acknowledged by analyst" in page.locator("#acknowledged").inner_text()
