@@ -8,9 +8,11 @@ same count on each of the ``baseline_days`` before for a baseline. The built-in 
 are registered exactly like a plugin's would be.
 """
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from math import floor
 from typing import Any
 
 from django.db.models import Q
@@ -140,9 +142,15 @@ def measure(
     first = day - timedelta(days=window - 1 + baseline_days)
     if facts is None:
         facts = ind.facts(user, first, day)
+    index = FactIndex(facts, radius_km)
     results = {}
     for place in localities:
-        near = [f for f in facts if any(is_near(p, place, radius_km) for p in f.points)]
+        near = [
+            f
+            for f in index.candidates(place)
+            if any(is_near(point, place, radius_km) for point in f.points)
+        ]
+        near.sort(key=lambda f: (-f.start.toordinal(), f.kind, f.id))  # newest first
 
         def value_on(d: date, near: list[Fact] = near) -> tuple[float, list[Fact]]:
             counted = [f for f in near if f.overlaps(d - timedelta(days=window - 1), d)]
@@ -153,6 +161,36 @@ def measure(
         baseline = sum(series) / len(series) if series else None
         results[place.pk] = Measure(place, value, counted, baseline, series)
     return results
+
+
+class FactIndex:
+    """Facts bucketed by grid cell and by place, so a locality checks only the facts that could be
+    near it (a cell is at least the radius wide, so the 3×3 cells around a place hold them all)."""
+
+    def __init__(self, facts: list[Fact], radius_km: float) -> None:
+        # 1° of longitude is 111 km × cos(latitude): 80 km holds up to about 44° N or S.
+        self.size = max(radius_km / 80.0, 0.01)
+        self.cells: dict[tuple[int, int], list[Fact]] = defaultdict(list)
+        self.by_place: dict[int, list[Fact]] = defaultdict(list)
+        for f in facts:
+            for place_id, above, lat, lon in f.points:
+                if lat is not None and lon is not None:
+                    self.cells[self._cell(lat, lon)].append(f)
+                for pk in (place_id, *above):
+                    if pk is not None:
+                        self.by_place[pk].append(f)
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+        return floor(lat / self.size), floor(lon / self.size)
+
+    def candidates(self, place: Place) -> list[Fact]:
+        found = {id(f): f for f in self.by_place.get(place.pk, [])}
+        if place.latitude is not None and place.longitude is not None:
+            row, col = self._cell(place.latitude, place.longitude)
+            for dr in (-1, 0, 1):
+                for dc in (-1, 0, 1):
+                    found.update((id(f), f) for f in self.cells.get((row + dr, col + dc), []))
+        return list(found.values())
 
 
 def candidate_localities(facts: Iterable[Fact], within: Q | None = None) -> list[Place]:
