@@ -163,3 +163,36 @@ def test_pages_read_in_arabic(client_for):
     client.cookies["django_language"] = "ar"
     page = client.get("/warning/risk/", {"date": "2025-03-14"}).text
     assert 'dir="rtl"' in page and "جدول المخاطر" in page
+
+
+def test_the_admin_lists_rules_and_alerts(client_for, demo_alert):
+    admin = client_for("admin")
+    assert "Violence around Qadmus" in admin.get("/admin/warning/alertrule/").text
+    assert admin.get("/admin/warning/alertrule/add/").status_code == 200
+    assert admin.get("/admin/warning/alert/").status_code == 200
+    assert admin.get(f"/admin/warning/alert/{demo_alert.pk}/change/").status_code == 200
+
+
+def test_an_administrator_adds_a_rule_in_the_admin_through_the_action(client_for, qadmus):
+    from sulh.audit.models import AuditEntry
+    from sulh.warning.models import AlertRule
+
+    response = client_for("admin").post(
+        "/admin/warning/alertrule/add/",
+        {
+            "name": "Admin rule",
+            "indicator": "aid_blocked",
+            "place": qadmus.pk,
+            "mode": "threshold",
+            "threshold": "1",
+            "factor": "3",
+            "baseline_days": "14",
+            "window_days": "7",
+            "radius_km": "10",
+            "emails": "",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302
+    rule = AlertRule.objects.get(name="Admin rule")
+    assert AuditEntry.objects.filter(action="warning.rule.create", record_id=str(rule.pk)).exists()
