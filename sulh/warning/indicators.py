@@ -196,7 +196,9 @@ class FactIndex:
 def candidate_localities(facts: Iterable[Fact], within: Q | None = None) -> list[Place]:
     """The towns, villages and sites the facts touch (by place), limited by ``within``."""
     ids = {p[0] for f in facts for p in f.points if p[0] is not None}
-    rows = Place.objects.filter(pk__in=ids, kind__in=LOCALITY_KINDS)
+    rows = Place.objects.filter(pk__in=ids, kind__in=LOCALITY_KINDS).select_related(
+        "adm1", "adm2", "adm3"
+    )
     if within is not None:
         rows = rows.filter(within)
     return list(rows.order_by("name_en", "pk"))
