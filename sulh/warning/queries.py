@@ -119,10 +119,13 @@ def alert_public(alert: Alert, user: Any, with_facts: bool = True) -> dict:
 
 
 def under_area_q(area: Place, path: str = "place") -> Q:
+    """Records whose place (reached by ``path``; "" for places themselves) is the area or in it."""
+    prefix = f"{path}__" if path else ""
     level = area.admin_level
-    if level:
-        return Q(**{f"{path}__adm{level}_id": area.pk}) | Q(**{f"{path}_id": area.pk})
-    return Q(**{f"{path}_id": area.pk}) | Q(**{f"{path}__parent_id": area.pk})
+    inside = (
+        Q(**{f"{prefix}adm{level}_id": area.pk}) if level else Q(**{f"{prefix}parent_id": area.pk})
+    )
+    return Q(**{f"{prefix}pk": area.pk}) | inside
 
 
 def alerts_for_period(user: Any, area: Place | None, start: date, end: date) -> list[dict]:
@@ -174,7 +177,7 @@ def risk_table(
         facts[ind.name] = ind.facts(user, first, day)
     within = places_q(user)
     if area is not None:
-        within &= Q(pk=area.pk) | _inside(area)
+        within &= under_area_q(area, "")
     localities = candidate_localities([f for fs in facts.values() for f in fs], within)
     by_place = {p.pk: {"place": place_public(p, user), "components": {}} for p in localities}
     for ind in indicators().values():
@@ -193,11 +196,6 @@ def risk_table(
         row["score"] = risk_score(row["components"])
     rows = [r for r in by_place.values() if r["score"] > 0]
     return sorted(rows, key=lambda r: (-r["score"], r["place"]["name_en"]))
-
-
-def _inside(area: Place) -> Q:
-    level = area.admin_level
-    return Q(**{f"adm{level}_id": area.pk}) if level else Q(parent_id=area.pk)
 
 
 def rule_condition(rule: AlertRule) -> str:

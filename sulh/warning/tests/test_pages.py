@@ -2,6 +2,17 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
+RULE_FORM = {
+    "mode": "threshold",
+    "threshold": "1",
+    "factor": "3",
+    "baseline_days": "14",
+    "window_days": "7",
+    "radius_km": "10",
+    "emails": "",
+    "active": "on",
+}
+
 
 @pytest.fixture
 def demo_alert(demo_key):
@@ -85,17 +96,11 @@ def test_an_analyst_sets_a_rule_from_the_form(client_for):
     response = client.post(
         "/warning/rules/new/",
         {
+            **RULE_FORM,
             "name": "Any violence in the district",
             "indicator": "violent_events",
             "place": "SY1006",
-            "mode": "threshold",
-            "threshold": "1",
-            "factor": "3",
-            "baseline_days": "14",
-            "window_days": "7",
-            "radius_km": "10",
             "emails": "desk@example.org",
-            "active": "on",
         },
         follow=True,
     )
@@ -106,13 +111,10 @@ def test_an_analyst_sets_a_rule_from_the_form(client_for):
 
 def test_the_rule_form_names_the_field_in_error(client_for):
     data = {
+        **RULE_FORM,
         "name": "Bad",
         "indicator": "violent_events",
-        "mode": "threshold",
         "threshold": "0",
-        "baseline_days": "14",
-        "window_days": "1",
-        "radius_km": "10",
         "emails": "desk@example.org, not-an-address",
     }
     page = client_for("analyst").post("/warning/rules/new/", data).text
@@ -123,16 +125,7 @@ def test_the_rule_form_names_the_field_in_error(client_for):
 
 
 def test_an_outsider_cannot_set_a_rule_on_another_area(client_for):
-    data = {
-        "name": "Watch Qadmus",
-        "indicator": "violent_events",
-        "place": "SY1006",
-        "mode": "threshold",
-        "threshold": "1",
-        "baseline_days": "14",
-        "window_days": "1",
-        "radius_km": "10",
-    }
+    data = {**RULE_FORM, "name": "Watch Qadmus", "indicator": "violent_events", "place": "SY1006"}
     page = client_for("outsider").post("/warning/rules/new/", data).text
     assert "This place is outside your areas." in page
 
@@ -179,20 +172,17 @@ def test_an_administrator_adds_a_rule_in_the_admin_through_the_action(client_for
 
     response = client_for("admin").post(
         "/admin/warning/alertrule/add/",
-        {
-            "name": "Admin rule",
-            "indicator": "aid_blocked",
-            "place": qadmus.pk,
-            "mode": "threshold",
-            "threshold": "1",
-            "factor": "3",
-            "baseline_days": "14",
-            "window_days": "7",
-            "radius_km": "10",
-            "emails": "",
-            "active": "on",
-        },
+        {**RULE_FORM, "name": "Admin rule", "indicator": "aid_blocked", "place": qadmus.pk},
     )
     assert response.status_code == 302
     rule = AlertRule.objects.get(name="Admin rule")
     assert AuditEntry.objects.filter(action="warning.rule.create", record_id=str(rule.pk)).exists()
+
+
+def test_the_risk_table_narrows_to_an_area(client_for):
+    client = client_for("analyst")
+    district = client.get("/warning/risk/", {"date": "2025-03-14", "area": "SY1006"}).text
+    aleppo = client.get("/warning/risk/", {"date": "2025-03-14", "area": "SY02"}).text
+    assert "Al Qadmūs" in district and "Al Qadmūs" not in aleppo
+    unknown = client.get("/warning/risk/", {"date": "2025-03-14", "area": "Atlantis"}).text
+    assert "No place matches Atlantis." in unknown
