@@ -209,3 +209,13 @@ LOGGING = {
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
 NINJA_PAGINATION_CLASS = "sulh.lib.pagination.BoundedPagination"
+
+# Email (alerts of sulh/warning go out through Django's email backend).
+EMAIL_BACKEND = env_str("SULH_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("SULH_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SULH_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("SULH_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("SULH_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("SULH_EMAIL_TLS")
+DEFAULT_FROM_EMAIL = env_str("SULH_EMAIL_FROM", "sulh@localhost")
+SULH_BASE_URL = env_str("SULH_BASE_URL")  # e.g. https://sulh.example.org, for links in emails
