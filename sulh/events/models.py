@@ -25,15 +25,21 @@ class Event(models.Model):
     date_start = models.DateField(null=True, blank=True, db_index=True)
     date_end = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=8, blank=True)
-    week = models.DateField(null=True, blank=True, db_index=True)
+    # Indexed through Meta.indexes (week, event_type); a second index would only slow imports.
+    week = models.DateField(null=True, blank=True)
     place = models.ForeignKey(
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
     adm1 = models.ForeignKey(
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    adm2 = models.ForeignKey(
-        "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    adm2 = models.ForeignKey(  # indexed through Meta.indexes (adm2, date_start)
+        "places.Place",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     adm3 = models.ForeignKey(
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
