@@ -76,12 +76,15 @@ class ActorBook:
     def __init__(self, user: Any) -> None:
         self.user = user
         self.ids: dict[str, int] = {}
+        self.by_spelling: dict[str, int] = {}
         for pk, en, ar, aliases in Actor.objects.values_list("id", "name_en", "name_ar", "aliases"):
             for name in (en, ar, *(aliases or [])):
                 if name:
                     self.ids.setdefault(normalise(name), pk)
 
     def id_for(self, name: str, category: int | None) -> int:
+        if name in self.by_spelling:
+            return self.by_spelling[name]
         key = normalise(name)
         if key not in self.ids:
             actor = do_create_actor(
@@ -92,6 +95,7 @@ class ActorBook:
                 description="Named in an imported dataset.",
             )
             self.ids[key] = actor.pk
+        self.by_spelling[name] = self.ids[key]
         return self.ids[key]
 
 

@@ -3,6 +3,8 @@
 import calendar
 from datetime import date
 
+from django.utils import translation
+
 from sulh.events.taxonomy import ACLED_TYPES
 from sulh.exchange.importers import register_importer
 from sulh.exchange.importers.base import (
@@ -23,12 +25,18 @@ TYPE_KEYS = {str(t.acled).lower(): t for t in ACLED_TYPES}
 GEO_LEVEL = {"1": "locality", "2": "adm3", "3": "adm2"}
 
 
-def _sub_key(etype, label: str) -> str:
-    wanted = label.strip().lower()
-    with_en = {str(sub_label).lower(): key for key, sub_label in etype.sub_types}
-    if wanted in with_en:
-        return with_en[wanted]
-    raise RowError("sub_event_type", f"{label!r} is not an ACLED sub-event type of {etype.acled}")
+def _sub_keys() -> dict[tuple[str, str], str]:
+    with translation.override("en"):
+        return {(t.key, str(label).lower()): key for t in ACLED_TYPES for key, label in t.sub_types}
+
+
+def _sub_key(subs: dict[tuple[str, str], str], etype, label: str) -> str:
+    key = subs.get((etype.key, label.strip().lower()))
+    if key is None:
+        raise RowError(
+            "sub_event_type", f"{label!r} is not an ACLED sub-event type of {etype.acled}"
+        )
+    return key
 
 
 def acled_dates(day: date, precision: str) -> tuple[date, date, str]:
@@ -49,6 +57,7 @@ class AcledImporter(Importer):
     label = "ACLED"
     source_description = "ACLED (Armed Conflict Location & Event Data), dataset"
     source_description_ar = "بيانات ACLED (مشروع بيانات مواقع وأحداث النزاعات المسلحة)"
+    subs: dict[tuple[str, str], str] | None = None
     required = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "fatalities")
 
     def parse(self, row: dict[str, str], places: PlaceIndex) -> Parsed:
@@ -58,7 +67,9 @@ class AcledImporter(Importer):
         etype = TYPE_KEYS.get(row["event_type"].strip().lower())
         if etype is None:
             raise RowError("event_type", f"{row['event_type']!r} is not an ACLED event type")
-        sub = _sub_key(etype, row["sub_event_type"])
+        if self.subs is None:
+            self.subs = _sub_keys()
+        sub = _sub_key(self.subs, etype, row["sub_event_type"])
         day = parse_day("event_date", row["event_date"])
         start, end, precision = acled_dates(day, row.get("time_precision", "").strip())
         killed = parse_count("fatalities", row["fatalities"])
