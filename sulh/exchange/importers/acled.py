@@ -11,6 +11,7 @@ from sulh.exchange.importers.base import (
     Importer,
     Parsed,
     RowError,
+    distinct_actors,
     parse_coordinate,
     parse_count,
     parse_day,
@@ -81,10 +82,11 @@ class AcledImporter(Importer):
         admin = (row.get("admin1", ""), row.get("admin2", ""), row.get("admin3", ""))
         location = row.get("location", "").strip()
         where = places.match(admin, location, lat, lon, level)
-        actors = tuple(
-            (row.get(f"actor{n}", "").strip(), _category(row.get(f"inter{n}", "")))
-            for n in (1, 2)
-            if row.get(f"actor{n}", "").strip()
+        actors = distinct_actors(
+            [
+                (row.get(f"actor{n}", "").strip(), _category(row.get(f"inter{n}", "")))
+                for n in (1, 2)
+            ]
         )
         sub_label = row["sub_event_type"].strip()
         return Parsed(

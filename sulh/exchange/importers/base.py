@@ -118,3 +118,12 @@ def parse_coordinate(field: str, text: str, limit: float) -> float | None:
 
 def week_around(day: date) -> tuple[date, date]:
     return day - timedelta(days=3), day + timedelta(days=3)
+
+
+def distinct_actors(actors: list[tuple[str, int | None]]) -> tuple[tuple[str, int | None], ...]:
+    """A party named on both sides of a row is one party (ACLED lists "Civilians" twice)."""
+    seen: dict[str, tuple[str, int | None]] = {}
+    for name, category in actors:
+        if name and name.lower() not in seen:
+            seen[name.lower()] = (name, category)
+    return tuple(seen.values())

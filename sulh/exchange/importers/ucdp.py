@@ -5,6 +5,7 @@ from sulh.exchange.importers.base import (
     Importer,
     Parsed,
     RowError,
+    distinct_actors,
     parse_coordinate,
     parse_count,
     parse_day,
@@ -80,7 +81,7 @@ class UcdpImporter(Importer):
             date_precision=precision,
             where=where,
             killed=killed,
-            actors=tuple((row[s].strip(), None) for s in ("side_a", "side_b") if row[s].strip()),
+            actors=distinct_actors([(row[s].strip(), None) for s in ("side_a", "side_b")]),
             description=(row.get("source_headline") or "").strip(),
             row_hash=row_hash(list(row.values())),
         )
