@@ -65,5 +65,7 @@ def open_table(raw: BinaryIO, encoding: str | None = None) -> Table:
             ) from exc
         except csv.Error as exc:
             raise FileError(f"row {number + 1}: {exc}") from exc
+        finally:
+            text.detach()  # the caller's file stays open (a strict import reads it twice)
 
     return Table(encoding, header, numbered(), raw)

@@ -55,11 +55,10 @@ class UcdpImporter(Importer):
             raise RowError("date_prec", f"{row['date_prec']!r} is not 1 to 5")
         if precision == "day" and start != end:
             precision = "range"
-        killed = parse_range(
-            parse_count("low", row["low"]),
-            parse_count("best", row["best"]),
-            parse_count("high", row["high"]),
-        )
+        low, best, high = (parse_count(name, row[name]) for name in ("low", "best", "high"))
+        # About one row in 160 of UCDP's Syria file has high below low or best (e.g. 8/8/7);
+        # the range is widened to hold all three estimates rather than the row rejected.
+        killed = parse_range(min(low, best, high), best, max(low, best, high))
         lat = parse_coordinate("latitude", row["latitude"], 90)
         lon = parse_coordinate("longitude", row["longitude"], 180)
         where_prec = row["where_prec"].strip()

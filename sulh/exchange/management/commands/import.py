@@ -1,5 +1,6 @@
 """``sulh import acled|ucdp FILE``: a dataset file becomes events with one claim per field."""
 
+import gzip
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -34,12 +35,13 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no such user: {options['user']}")
         try:
-            with open(path, "rb") as raw:
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rb") as raw:
                 job = do_import_file(
                     user,
                     options["format"],
                     raw,
-                    path.name,
+                    path.name.removesuffix(".gz"),
                     strict=options["strict"],
                     encoding=options["encoding"],
                     progress=not options["no_progress"],
