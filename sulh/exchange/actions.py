@@ -2,6 +2,7 @@
 
 import hashlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -139,7 +140,7 @@ def do_import_file(
     # Every id written is a real row by construction (reserved event ids, the in-memory place and
     # actor indexes, the source), so SQLite's per-row foreign key checks are skipped for the bulk
     # inserts (a no-op inside an outer transaction and on PostgreSQL).
-    with connection.constraint_checks_disabled():
+    with connection.constraint_checks_disabled(), _large_page_cache():
         _run_batches(importer, raw, encoding, places, writer, job, bar, batch_size)
     bar.update(size - bar.n)
     bar.close()
@@ -155,6 +156,24 @@ def do_import_file(
             changes={"importer": importer.name, **job.counts},
         )
     return job
+
+
+@contextmanager
+def _large_page_cache() -> Iterator[None]:
+    """SQLite keeps 2 MB of pages by default; a million-row import touches a few hundred hot
+    spots in each of a dozen indexes, which fit in 64 MB (a fixed amount: memory stays flat)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        cursor.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _run_batches(

@@ -11,6 +11,7 @@ from sulh.exchange.exporting import ExportRequest, export_stream
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # the checks load every URL and API module (2 s)
     help = "Export events as ACLED CSV, HXL CSV, GeoJSON or JSON with claims (audited)."
 
     def add_arguments(self, parser) -> None:

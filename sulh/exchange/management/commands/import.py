@@ -12,6 +12,7 @@ from sulh.exchange.reading import FileError
 
 
 class Command(BaseCommand):
+    requires_system_checks: list[str] = []  # the checks load every URL and API module (2 s)
     help = "Import an ACLED or UCDP GED CSV file (re-running it adds nothing; resumes if killed)."
 
     def add_arguments(self, parser) -> None:
