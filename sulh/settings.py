@@ -173,3 +173,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+
+# The map's base layer: a tile server URL template ({z}/{x}/{y}); without one the map shows the
+# gazetteer's admin centroids and places as points (see docs/analysis.md).
+SULH_TILE_URL = env_str("SULH_TILE_URL")
+SULH_TILE_ATTRIBUTION = env_str("SULH_TILE_ATTRIBUTION")
