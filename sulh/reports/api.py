@@ -83,4 +83,5 @@ def places_as_geojson(request: HttpRequest):
     return JsonResponse(places_geojson(), content_type=GEOJSON)
 
 
-routes = [("/reports", router)]
+# "/reports" is the sources app's (field reports); the analysis outputs live under "/analysis".
+routes = [("/analysis", router)]

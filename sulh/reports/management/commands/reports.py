@@ -15,6 +15,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         start = time.perf_counter()
         refresh_all()
-        self.stdout.write(
-            f"Summary rebuilt: {Cell.objects.count():,} cells in {time.perf_counter() - start:.1f} s."
-        )
+        took = time.perf_counter() - start
+        self.stdout.write(f"Summary rebuilt: {Cell.objects.count():,} cells in {took:.1f} s.")

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from sulh.accounts.models import User
 from sulh.audit.actions import do_audit
 from sulh.reports.forms import resolve_area
-from sulh.reports.sitrep import PartnerReader, render_sitrep_html, render_sitrep_pdf
 from sulh.reports.sections import SitrepRequest
+from sulh.reports.sitrep import PartnerReader, render_sitrep_html, render_sitrep_pdf
 
 
 def _day(text: str, name: str) -> date:
