@@ -136,12 +136,21 @@ def _timeline(report: SitrepRequest) -> list[dict]:
     return rows
 
 
+LRM = "\u200e"
+
+
+def ltr(text: str) -> str:
+    """Dates and ranges kept left to right inside a right-to-left page: a left-to-right mark
+    before each part, which browsers and the PDF engine (no CSS isolation yet) both honour."""
+    return LRM + text.replace("–", f"{LRM}–{LRM}") if text else ""
+
+
 def _date_text(start: Any, end: Any) -> str:
     if start is None:
         return ""
     if end is None or end == start:
-        return start.isoformat()
-    return f"{start.isoformat()} – {end.isoformat()}"
+        return ltr(start.isoformat())
+    return ltr(f"{start.isoformat()}–{end.isoformat()}")
 
 
 def _filters(report: SitrepRequest) -> dashboard.DashboardFilters:
@@ -171,44 +180,33 @@ def summary_section(report: SitrepRequest) -> Section:
 @sitrep_section(20, "chart")
 def chart_section(report: SitrepRequest) -> Section | None:
     days = (report.date_to - report.date_from).days + 1
+    step = 7 if days > 62 else 1  # a long period reads better by week
+    starts = [report.date_from + timedelta(days=i) for i in range(0, days, step)]
     counts: Counter = Counter()
     killed: Counter = Counter()
     for event in _period_events(report).values("date_start", "fatalities_best"):
-        day = max(event["date_start"], report.date_from) if event["date_start"] else None
-        if day is None:
+        if event["date_start"] is None:
             continue
-        counts[day] += 1
-        killed[day] += event["fatalities_best"] or 0
+        bucket = max((event["date_start"] - report.date_from).days, 0) // step
+        counts[bucket] += 1
+        killed[bucket] += event["fatalities_best"] or 0
     if not counts:
         return None
-    if days > 62:  # a long period reads better by week
-        step = 7
-        buckets = [report.date_from + timedelta(days=i) for i in range(0, days, step)]
-    else:
-        step = 1
-        buckets = [report.date_from + timedelta(days=i) for i in range(days)]
-    bars = []
-    for start in buckets:
-        span = [start + timedelta(days=i) for i in range(step)]
-        bars.append(Bar(start.strftime("%m-%d"), sum(counts[d] for d in span)))
-    dead = [
-        Bar(b.label, sum(killed[d] for d in [start + timedelta(days=i) for i in range(step)]))
-        for b, start in zip(bars, buckets, strict=True)
-    ]
+    labels = [start.strftime("%m-%d") for start in starts]
+    # Titles stay outside the drawing: the PDF engine draws SVG text without Arabic shaping.
     return Section(
         _("Events and fatalities over the period"),
         "reports/sitrep/chart.html",
         {
-            "events_chart": mark_safe(
-                bar_chart(
-                    bars,
-                    title=_("Events per day")
-                    if step == 1  # noqa: S308
-                    else _("Events per week"),
-                )
+            "events_title": _("Events per day") if step == 1 else _("Events per week"),
+            "events_chart": mark_safe(  # noqa: S308 - drawn by sulh.lib.charts, labels escaped
+                bar_chart([Bar(label, counts[i]) for i, label in enumerate(labels)])
             ),
-            "fatalities_chart": mark_safe(  # noqa: S308 - drawn by sulh.lib.charts
-                bar_chart(dead, title=_("Fatalities (best estimate)"), color="#a5413b")
+            "fatalities_title": _("Fatalities (best estimate)"),
+            "fatalities_chart": mark_safe(  # noqa: S308
+                bar_chart(
+                    [Bar(label, killed[i]) for i, label in enumerate(labels)], color="#a5413b"
+                )
             ),
         },
     )
@@ -216,37 +214,36 @@ def chart_section(report: SitrepRequest) -> Section | None:
 
 @sitrep_section(30, "map")
 def map_section(report: SitrepRequest) -> Section | None:
-    by_place: dict[tuple, dict] = {}
+    spots: dict[tuple, dict] = {}
     for row in _timeline(report):
-        if row["latitude"] is None:
-            continue
-        key = (row["latitude"], row["longitude"])
-        spot = by_place.setdefault(key, {"label": row["place"], "n": 0})
-        spot["n"] += 1
-    if not by_place:
+        if row["latitude"] is not None:
+            key = (row["latitude"], row["longitude"])
+            spots.setdefault(key, {"place": row["place"], "events": 0})["events"] += 1
+    if not spots:
         return None
-    points = [
-        Point(lon, lat, f"{spot['label']} ({spot['n']})", spot["n"])
-        for (lat, lon), spot in by_place.items()
-    ]
-    # Nearby admin centres give the reader bearings; sensitive places are never drawn.
-    lats = [lat for lat, _lon in by_place]
-    lons = [lon for _lat, lon in by_place]
-    pad = 0.1
+    # Events are numbered on the drawing and named in the legend beneath it (HTML, so Arabic
+    # names are shaped properly); admin centres give bearings and are never sensitive.
+    legend = []
+    points = []
+    for number, ((lat, lon), spot) in enumerate(
+        sorted(spots.items(), key=lambda s: -s[1]["events"]), 1
+    ):
+        points.append(Point(lon, lat, str(number), spot["events"]))
+        legend.append({"number": number, **spot})
+    lats, lons = [lat for lat, _lon in spots], [lon for _lat, lon in spots]
     around = Place.objects.filter(
         kind__in=["adm2", "adm3"],
         sensitive=False,
-        latitude__range=(min(lats) - pad, max(lats) + pad),
-        longitude__range=(min(lons) - pad, max(lons) + pad),
+        latitude__range=(min(lats) - 0.1, max(lats) + 0.1),
+        longitude__range=(min(lons) - 0.1, max(lons) + 0.1),
     )[:40]
     for place in around:
-        shown = place_public(place, report.user)
-        label = _name(shown, report.language)
+        label = place.name_en if report.language == "en" else ""
         points.append(Point(place.longitude, place.latitude, label, kind="place"))
     return Section(
         _("Map"),
         "reports/sitrep/map.html",
-        {"map": mark_safe(point_map(points))},  # noqa: S308 - drawn by sulh.lib.charts
+        {"map": mark_safe(point_map(points)), "legend": legend},  # noqa: S308 - sulh.lib.charts
     )
 
 
@@ -283,7 +280,8 @@ def render_sitrep_html(report: SitrepRequest, for_pdf: bool = False) -> str:
             "area_name": _name(shown_area, report.language),
             "sections": build_sections(report),
             "fonts": _font_urls(for_pdf),
-            "generated": timezone.localtime(),
+            "period": ltr(f"{report.date_from.isoformat()}–{report.date_to.isoformat()}"),
+            "generated": ltr(timezone.localtime().strftime("%Y-%m-%d %H:%M")),
             "rtl": report.language == "ar",
             "for_pdf": for_pdf,
         }
