@@ -5,7 +5,7 @@
   var box = document.getElementById("map");
   if (!box || !window.L) return;
   var d = box.dataset;
-  var map = L.map(box, { preferCanvas: true }).setView([35.0, 38.5], 7);
+  var map = L.map(box).setView([35.0, 38.5], 7);
   var control = L.control.layers(null, null, { collapsed: false }).addTo(map);
 
   function text(value) {
