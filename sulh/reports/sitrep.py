@@ -272,7 +272,7 @@ def _font_urls(for_pdf: bool) -> dict[str, str]:
     return {k: static(v) for k, v in FONT_FILES.items()}
 
 
-def render_sitrep_html(report: SitrepRequest, for_pdf: bool = False) -> str:
+def render_sitrep_html(report: SitrepRequest, for_pdf: bool = False, pdf_url: str = "") -> str:
     with translation.override(report.language):
         shown_area = place_public(report.area, report.user)
         context = {
@@ -284,6 +284,7 @@ def render_sitrep_html(report: SitrepRequest, for_pdf: bool = False) -> str:
             "generated": ltr(timezone.localtime().strftime("%Y-%m-%d %H:%M")),
             "rtl": report.language == "ar",
             "for_pdf": for_pdf,
+            "pdf_url": pdf_url,
         }
         return render_to_string("reports/sitrep/report.html", context)
 

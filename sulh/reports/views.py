@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from sulh.lib.charts import Bar, bar_chart
+from sulh.reports.actions import do_record_sitrep
 from sulh.reports.dashboard import Dashboard, DashboardFilters, build_dashboard
 from sulh.reports.forms import DashboardForm, SitrepForm
 from sulh.reports.sitrep import SitrepRequest, render_sitrep_html, render_sitrep_pdf
@@ -94,8 +95,14 @@ def sitrep(request: HttpRequest) -> HttpResponse:
             status=400 if form.is_bound else 200,
         )
     report = _sitrep_request(request, form)
-    if request.GET.get("format") == "pdf":
+    pdf = request.GET.get("format") == "pdf"
+    do_record_sitrep(
+        request.user, report, "PDF" if pdf else "HTML", ip=request.META.get("REMOTE_ADDR", "")
+    )
+    if pdf:
         response = HttpResponse(render_sitrep_pdf(report), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{report.filename("pdf")}"'
         return response
-    return HttpResponse(render_sitrep_html(report, for_pdf=False))
+    query = request.GET.copy()
+    query["format"] = "pdf"
+    return HttpResponse(render_sitrep_html(report, pdf_url=f"?{query.urlencode()}"))

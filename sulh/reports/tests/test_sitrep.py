@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from pypdf import PdfReader
 
+from sulh.audit.models import AuditEntry
 from sulh.claims.models import Claim
 from sulh.reports import sections
 from sulh.reports.sections import Section, sitrep_section
@@ -133,11 +134,14 @@ def test_the_web_app_shows_the_report_and_gives_the_pdf(client_for):
     page = client.get("/reports/sitrep/", query)
     assert page.status_code == 200
     assert 'dir="rtl"' in page.content.decode()
+    assert "format=pdf" in page.content.decode()
     download = client.get("/reports/sitrep/", {**query, "format": "pdf", "lang": "en"})
     assert download["Content-Type"] == "application/pdf"
     assert "attachment" in download["Content-Disposition"]
     assert "Situation report" in pdf_text(download.content)
     assert_no_secret(pdf_text(download.content))
+    entry = AuditEntry.objects.filter(action="sitrep").order_by("-id").first()
+    assert entry.username == "t_analyst" and "as PDF" in entry.summary
 
 
 def test_the_web_form_names_a_bad_field(client_for):

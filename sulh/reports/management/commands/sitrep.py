@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from sulh.accounts.models import User
-from sulh.audit.actions import do_audit
+from sulh.reports.actions import do_record_sitrep
 from sulh.reports.forms import resolve_area
 from sulh.reports.sections import SitrepRequest
 from sulh.reports.sitrep import PartnerReader, render_sitrep_html, render_sitrep_pdf
@@ -52,10 +52,5 @@ class Command(BaseCommand):
             output.write_bytes(render_sitrep_pdf(report))
         else:
             output.write_text(render_sitrep_html(report), encoding="utf-8")
-        do_audit(
-            reader if options["user"] else None,
-            "sitrep",
-            area,
-            summary=f"situation report {start}..{end} ({options['lang']}) to {output.name}",
-        )
+        do_record_sitrep(reader if options["user"] else None, report, output.name)
         self.stdout.write(f"Wrote {output} ({area.display_name()}, {start} to {end}).")
