@@ -30,6 +30,8 @@ class SitrepRequest:
     date_from: date
     date_to: date
     language: str = "en"
+    # Sections share what they compute for this report here (the timeline rows, say).
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def filename(self, extension: str) -> str:
         code = self.area.pcode or str(self.area.pk)

@@ -112,6 +112,12 @@ def _sources_of(events: list[Event], user: Any, language: str) -> dict[int, list
 
 
 def _timeline(report: SitrepRequest) -> list[dict]:
+    if "timeline" not in report.cache:
+        report.cache["timeline"] = _timeline_rows(report)
+    return report.cache["timeline"]
+
+
+def _timeline_rows(report: SitrepRequest) -> list[dict]:
     events = list(_period_events(report)[:500])
     sources = _sources_of(events, report.user, report.language)
     rows = []

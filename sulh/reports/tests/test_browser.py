@@ -30,8 +30,9 @@ def test_the_analyst_opens_the_dashboard_and_the_map_and_downloads_a_sitrep(serv
     page.fill("input[name=date_from]", "2025-03-01")
     page.fill("input[name=date_to]", "2025-03-17")
     page.select_option("select[name=lang]", "ar")
-    with page.expect_download() as download:
-        page.click("button[name=format][value=pdf]")
+    # Generous: drawing a PDF takes seconds, more on a busy machine.
+    with page.expect_download(timeout=180_000) as download:
+        page.click("button[name=format][value=pdf]", timeout=180_000)
     path = download.value.path()
     assert Path(path).read_bytes()[:5] == b"%PDF-"
     assert download.value.suggested_filename.endswith("-ar.pdf")
