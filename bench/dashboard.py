@@ -79,7 +79,8 @@ def fill(n: int, seed: int = 7) -> None:
     type_keys, type_weights = zip(*TYPES, strict=True)
 
     picks_unit = rng.choices(units, weights, k=n)
-    picks_week = rng.choices(weeks, week_weights, k=n)
+    # In date order, as a chronological import (ACLED, UCDP) writes them.
+    picks_week = sorted(rng.choices(weeks, week_weights, k=n))
     picks_type = rng.choices(type_keys, type_weights, k=n)
     columns = (
         "uid, title, title_ar, event_type, sub_event_type, date_start, date_end, date_precision, "

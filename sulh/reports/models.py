@@ -49,12 +49,15 @@ class Cell(models.Model):
     fatalities_high = models.BigIntegerField(default=0)
 
     class Meta:
+        # Each index serves a filter and the grouping beneath it in order (a governorate's
+        # districts, a type's governorates, an actor's governorates), so SQLite needs no sort.
         indexes = [
             models.Index(fields=["cube", "week"], name="reports_cell_cube_week"),
-            models.Index(fields=["cube", "adm1", "week"], name="reports_cell_adm1_week"),
-            models.Index(fields=["cube", "adm2", "week"], name="reports_cell_adm2_week"),
+            models.Index(fields=["cube", "adm1", "adm2", "week"], name="reports_cell_adm1_adm2"),
+            models.Index(fields=["cube", "adm2", "adm3", "week"], name="reports_cell_adm2_adm3"),
             models.Index(fields=["cube", "adm3", "week"], name="reports_cell_adm3_week"),
-            models.Index(fields=["cube", "actor", "week"], name="reports_cell_actor_week"),
+            models.Index(fields=["cube", "event_type", "adm1"], name="reports_cell_type_adm1"),
+            models.Index(fields=["cube", "actor", "adm1", "week"], name="reports_cell_actor_adm1"),
         ]
 
     def __str__(self) -> str:
