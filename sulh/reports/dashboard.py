@@ -121,7 +121,13 @@ def _full_weeks(f: DashboardFilters) -> tuple[date | None, date | None]:
     return first, last
 
 
-DIMENSION_OF = {"adm1": "adm1", "adm2": "adm2", "adm3": "adm3", "event_type": "type"}
+DIMENSION_OF = {
+    "adm1": "adm1",
+    "adm2": "adm2",
+    "adm3": "adm3",
+    "place": "place",
+    "event_type": "type",
+}
 
 
 def _cells(user: Any, f: DashboardFilters, column: str | None) -> QuerySet | None:
@@ -292,13 +298,7 @@ def by_week(user: Any, f: DashboardFilters, language: str = "en") -> list[Row]:
 
 
 def by_area(user: Any, f: DashboardFilters, language: str = "en") -> list[Row]:
-    column = area_column(f.area)
-    if column == "place":
-        # Villages are below the summary's grain: read them from the events of the sub-district.
-        rows = _place_rows(user, f)
-    else:
-        rows = _grouped(user, f, column)
-    return _label_areas(rows, user, language)
+    return _label_areas(_grouped(user, f, area_column(f.area)), user, language)
 
 
 def by_type(user: Any, f: DashboardFilters, language: str = "en") -> list[Row]:
@@ -324,10 +324,6 @@ def build_dashboard(user: Any, f: DashboardFilters, language: str = "en") -> Das
         by_type=by_type(user, f, language),
         area_level=area_column(f.area),
     )
-
-
-def _place_rows(user: Any, f: DashboardFilters) -> dict[Any, Row]:
-    return _rows(_all_events(user, f), _event_measures(bool(f.actor_id)), "place")
 
 
 def events_in(user: Any, f: DashboardFilters) -> QuerySet:

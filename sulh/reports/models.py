@@ -19,6 +19,7 @@ CUBES: dict[str, frozenset[str]] = {
     "2t": frozenset({"adm1", "adm2", "type"}),
     "3": frozenset({"adm1", "adm2", "adm3"}),
     "3t": frozenset({"adm1", "adm2", "adm3", "type"}),
+    "p": frozenset({"adm1", "adm2", "adm3", "place"}),
     "a": frozenset({"actor"}),
     "at": frozenset({"actor", "type"}),
     "a1": frozenset({"actor", "adm1"}),
@@ -40,6 +41,7 @@ class Cell(models.Model):
     adm2 = _ref("places.Place")
     adm3 = _ref("places.Place")
     event_type = models.CharField(max_length=40, blank=True)
+    place = _ref("places.Place")  # the village or town: a sub-district's breakdown
     actor = _ref("actors.Actor")
     events = models.IntegerField(default=0)
     # Events with no fatality figure at all: shown apart so "0 killed" is not read as known.

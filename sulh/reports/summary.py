@@ -27,6 +27,7 @@ _DIMENSIONS = (
     ("adm2", "adm2_id"),
     ("adm3", "adm3_id"),
     ("type", "event_type"),
+    ("place", "place_id"),
     ("actor", "actor_id"),
 )
 _COLUMNS = "week, " + ", ".join(column for _name, column in _DIMENSIONS)
@@ -41,6 +42,7 @@ _FROM_CELLS = (
     "SUM(events), SUM(unknown), SUM(fatalities_low), SUM(fatalities_best), SUM(fatalities_high)"
 )
 # The finest cubes are counted from the events (and actor roles); the others are summed from them.
+_FROM_EVENTS_TABLE = ("3t", "p")
 _FROM_ACTOR_ROLES = ("at", "a1")
 _FROM_CUBE = {"t": "3t", "1": "3t", "1t": "3t", "2": "3t", "2t": "3t", "3": "3t", "a": "at"}
 
@@ -80,12 +82,13 @@ def _rebuild(weeks: list[date] | None) -> None:
     insert = f"INSERT INTO {cells} (cube, {_COLUMNS}, {_MEASURES}) "
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {cells} WHERE {where}", params)
-        selected, grouped = _select_list(CUBES["3t"], True)
-        cursor.execute(
-            f"{insert} SELECT '3t', {selected}, {_FROM_EVENTS} FROM {events} e "
-            f"WHERE {event_where} GROUP BY {grouped}",
-            params,
-        )
+        for cube in _FROM_EVENTS_TABLE:
+            selected, grouped = _select_list(CUBES[cube], True)
+            cursor.execute(
+                f"{insert} SELECT %s, {selected}, {_FROM_EVENTS} FROM {events} e "
+                f"WHERE {event_where} GROUP BY {grouped}",
+                [cube, *params],
+            )
         for cube in _FROM_ACTOR_ROLES:
             # An actor named in two roles of one event counts once for that event.
             selected, grouped = _select_list(CUBES[cube], True)
