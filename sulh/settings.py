@@ -219,3 +219,8 @@ EMAIL_HOST_PASSWORD = env_str("SULH_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("SULH_EMAIL_TLS")
 DEFAULT_FROM_EMAIL = env_str("SULH_EMAIL_FROM", "sulh@localhost")
 SULH_BASE_URL = env_str("SULH_BASE_URL")  # e.g. https://sulh.example.org, for links in emails
+
+# The map's base layer: a tile server URL template ({z}/{x}/{y}); without one the map shows the
+# gazetteer's admin centroids and places as points (see docs/analysis.md).
+SULH_TILE_URL = env_str("SULH_TILE_URL")
+SULH_TILE_ATTRIBUTION = env_str("SULH_TILE_ATTRIBUTION")
