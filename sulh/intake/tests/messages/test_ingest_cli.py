@@ -70,3 +70,20 @@ def test_an_ambiguous_date_order_is_given_on_the_command_line(chat, demo_key):
 def test_ingest_telegram(chat):
     out = sulh("telegram", chat(json.dumps(CHANNEL, ensure_ascii=False), "result.json"))
     assert "new: 2" in out and "threats: 1" in out
+
+
+def test_ingest_telegram_puts_the_posts_in_the_review_queue(chat):
+    from sulh.intake.models import ExtractionProposal, ExtractionStatus, ImportedMessage
+
+    out = sulh("telegram", chat(json.dumps(CHANNEL, ensure_ascii=False), "result.json"))
+    assert "read for the review queue: 2 posts" in out
+    posts = ImportedMessage.objects.filter(message_import__format="telegram")
+    statuses = set(posts.values_list("extraction_status", flat=True))
+    assert statuses == {ExtractionStatus.EXTRACTED}
+    armed = ExtractionProposal.objects.get(report__text__startswith="Armed men gathered")
+    assert armed.place.name_en.endswith("Qadmus") or "Qadm" in armed.place.name_en
+    # A second import of the same channel adds no posts and no proposals.
+    before = ExtractionProposal.objects.count()
+    again = sulh("telegram", chat(json.dumps(CHANNEL, ensure_ascii=False), "result2.json"))
+    assert "read for the review queue: 0 posts" in again
+    assert ExtractionProposal.objects.count() == before
