@@ -238,4 +238,9 @@ def do_import_messages(
         summary=f"{fmt}: {new} new, {batch.messages_duplicate} duplicates, {threats} threats",
         changes={"new": new, "duplicates": batch.messages_duplicate, "threats": threats},
     )
+    if fmt == MessageFormat.TELEGRAM:
+        # Channel posts are news-like: their events go to the review queue straight away.
+        from sulh.intake.messaging.queue import batch_reports_queued, do_extract_queued
+
+        do_extract_queued(user, batch_reports_queued(batch))
     return batch

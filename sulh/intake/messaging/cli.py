@@ -16,8 +16,12 @@ from django.core.management.base import CommandError
 from sulh.access.policy import can_write
 from sulh.accounts.models import User
 from sulh.intake.actions_messages import do_import_messages
-from sulh.intake.messaging.queue import batch_reports_queued, do_extract_queued
-from sulh.intake.models import MessageFormat, MessageImport
+from sulh.intake.models import (
+    ExtractionProposal,
+    ExtractionStatus,
+    MessageFormat,
+    MessageImport,
+)
 from sulh.places.models import Place
 from sulh.places.search import best_place
 from sulh.sources.models import Source
@@ -104,7 +108,7 @@ def handle_whatsapp(options: dict[str, Any], stdout: TextIO | None = None) -> Me
 def handle_telegram(options: dict[str, Any], stdout: TextIO | None = None) -> MessageImport:
     stdout = stdout or sys.stdout
     batch = _run(MessageFormat.TELEGRAM, options, stdout)
-    user = User.objects.get(username=options["user"])
-    read, made = do_extract_queued(user, batch_reports_queued(batch))
+    read = batch.messages.filter(extraction_status=ExtractionStatus.EXTRACTED).count()
+    made = ExtractionProposal.objects.filter(report__imported_message__message_import=batch).count()
     stdout.write(f"read for the review queue: {read} posts, {made} proposals\n")
     return batch

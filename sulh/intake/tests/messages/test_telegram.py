@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sulh.intake.messaging.queue import do_mark_extracted, reports_queued_for_extraction
+from sulh.intake.messaging.queue import reports_queued_for_extraction
 from sulh.intake.messaging.telegram import TelegramError, parse_telegram
 from sulh.intake.models import ImportedMessage
 from sulh.intake.tests.messages.exports import import_chat
@@ -54,19 +54,18 @@ def export(channel: dict) -> str:
     return json.dumps(channel, ensure_ascii=False, indent=1)
 
 
-def test_each_post_becomes_a_report_queued_for_extraction(persona):
+def test_each_post_becomes_a_report_read_into_the_review_queue(persona):
+    from sulh.intake.models import ExtractionProposal
+
     batch = import_chat(persona("documenter"), export(CHANNEL), source=None, fmt="telegram")
     assert (batch.messages_new, batch.system_lines, batch.threats_new) == (2, 2, 1)
     assert batch.source.safe_description == "Telegram channel Coast News Test"
-    queued = reports_queued_for_extraction().filter(imported_message__message_import=batch)
-    assert [r.text for r in queued] == [
+    assert not reports_queued_for_extraction().filter(imported_message__message_import=batch)
+    proposals = ExtractionProposal.objects.filter(report__imported_message__message_import=batch)
+    assert {p.report.text for p in proposals} >= {
         "Armed men gathered near Qadmus this evening, according to residents.",
-        "عاجل: تهديدات لأهالي القدموس: رح نحرق القدموس",
-    ]
-    do_mark_extracted(persona("documenter"), queued[0])
-    assert (
-        reports_queued_for_extraction().filter(imported_message__message_import=batch).count() == 1
-    )
+    }
+    assert all(p.status == "proposed" for p in proposals)
 
 
 def test_a_threat_in_a_post_counts_for_the_place_it_names(persona):
