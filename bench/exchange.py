@@ -107,6 +107,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=1_000_000)
     parser.add_argument("--workdir", help="keep files here (default: a temporary directory)")
+    parser.add_argument(
+        "--backends", default="sqlite,postgresql", help="which to run (default: both)"
+    )
     args = parser.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="sulh-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -121,9 +124,10 @@ def main() -> None:
     sqlite_dir.mkdir()
     env_sqlite = {**env, "SULH_DATA_DIR": str(sqlite_dir)}
     baseline = [PYTHON, "-c", SQLITE_BASELINE, str(data), str(sqlite_dir / "baseline.sqlite3")]
-    bench_backend("SQLite", env_sqlite, data, work, args.n, baseline)
+    if "sqlite" in args.backends:
+        bench_backend("SQLite", env_sqlite, data, work, args.n, baseline)
 
-    if PG_URL:
+    if PG_URL and "postgresql" in args.backends:
         import psycopg
 
         db_name = "sulh_bench_exchange"
