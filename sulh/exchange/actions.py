@@ -22,6 +22,8 @@ from sulh.exchange.importers.base import Importer, Parsed, RowError
 from sulh.exchange.models import ImportJob
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
+from sulh.lib.dates import week_start
+from sulh.reports.summary import refresh_all, refresh_weeks
 from sulh.sources.actions import do_create_source
 from sulh.sources.models import Source, SourceKind
 
@@ -134,6 +136,7 @@ def do_import_file(
             )
         source = dataset_source(user, importer)
     writer = BulkWriter(user, source, importer.credibility, origin=importer.name)
+    resumed = job.rows_done > 0
     size = raw.seek(0, 2)
     raw.seek(0)
     bar = tqdm(total=size, unit="B", unit_scale=True, disable=not progress, desc=importer.label)
@@ -144,6 +147,12 @@ def do_import_file(
         _run_batches(importer, raw, encoding, places, writer, job, bar, batch_size)
     bar.update(size - bar.n)
     bar.close()
+    # The bulk path bypasses the model signals that keep the dashboard's summary current. A
+    # resumed import cannot know the weeks its killed run wrote, so it rebuilds them all.
+    if resumed:
+        refresh_all()
+    elif writer.weeks:
+        refresh_weeks(writer.weeks)
     with transaction.atomic():
         job.status = ImportJob.DONE
         job.finished_at = timezone.now()
@@ -216,11 +225,16 @@ def _commit_batch(
         def update(parsed: Parsed) -> None:
             nonlocal unchanged, changed
             event_id, old_hash = known[parsed.key]
+            if old_hash != parsed.row_hash:
+                writer.weeks.update(
+                    Event.objects.filter(pk=event_id).values_list("week", flat=True)
+                )
             touched = old_hash != parsed.row_hash and _apply_change(writer, event_id, parsed)
             changed += int(touched)
             unchanged += int(not touched)
             known[parsed.key] = (event_id, parsed.row_hash)
 
+        writer.weeks.update(week_start(p.date_start) for p in batch if p.date_start)
         for parsed in batch:
             if parsed.key in known:
                 update(parsed)

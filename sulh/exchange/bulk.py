@@ -158,6 +158,7 @@ class BulkWriter:
         self.row_table = DatasetRow._meta.db_table
         self.actor_table = EventActor._meta.db_table
         self.event_ctype = ContentType.objects.get_for_model(Event)
+        self.weeks: set = set()  # weeks of the events written, for the dashboard's summary
 
     # -- ids and raw inserts -------------------------------------------------------------------
     def reserve_ids(self, count: int) -> list[int]:

@@ -64,3 +64,30 @@ def test_a_hama_row_lands_in_hama_governorate(tmp_path):
     hama = [r for r in rows if r["adm_1"].startswith("Hamah")]
     event = Event.objects.get(external_key=f"ucdp:{hama[0]['id']}")
     assert event.adm1.pcode == "SY05"
+
+
+def test_imported_rows_reach_the_dashboard_and_a_changed_row_moves_its_week(tmp_path, api_for):
+    def board(**filters) -> dict:
+        return api_for("analyst").get("/analysis/dashboard", **filters).json()["total"]
+
+    before = board()
+    path, rows = first_rows(tmp_path, 40)
+    call_command("import", "ucdp", str(path), "--no-progress")
+    after = board()
+    assert after["events"] == before["events"] + len(rows)
+    assert after["best"] - before["best"] == sum(int(row["best"]) for row in rows)
+    # A corrected date moves the event out of its old week on the next import.
+    first = rows[0]
+    old = {"date_from": first["date_start"][:10], "date_to": first["date_start"][:10]}
+    new = {"date_from": "2019-12-30", "date_to": "2019-12-30"}
+    on_old_day, on_new_day = board(**old)["events"], board(**new)["events"]
+    moved = dict(first, date_start=first["date_start"].replace(old["date_from"], new["date_from"]))
+    moved["date_end"] = moved["date_start"]
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, list(first))
+        writer.writeheader()
+        writer.writerows([moved, *rows[1:]])
+    call_command("import", "ucdp", str(path), "--no-progress")
+    assert board(**old)["events"] == on_old_day - 1
+    assert board(**new)["events"] == on_new_day + 1
+    assert board()["events"] == after["events"]
