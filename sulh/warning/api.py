@@ -34,6 +34,7 @@ routes = [("/warning", router)]
 
 class FactOut(Schema):
     kind: str
+    kind_label: str
     id: int
     start: str
     end: str

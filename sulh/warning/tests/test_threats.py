@@ -61,3 +61,10 @@ def _day(text):
 
 def _days(a, b):
     return _day(a), _day(b)
+
+
+def test_in_arabic_the_threat_fact_names_the_town_in_arabic(client_for, surge):
+    client = client_for("partner")
+    client.cookies["django_language"] = "ar"
+    facts = client.get(f"/warning/alerts/{surge.pk}/").text.split('id="facts"')[1]
+    assert "124 رسالة تهديد في القدموس" in facts and "تهديدات" in facts
