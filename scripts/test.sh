@@ -19,11 +19,16 @@ export SULH_DATA_DIR="$data_dir"
 echo "== ruff"
 ruff check .
 ruff format --check .
+echo "== bandit (fails on high severity)"
+bandit -q -r sulh -x "*/tests/*,*/migrations/*" --severity-level high
 echo "== migrations are up to date"
 sulh manage makemigrations --check --dry-run >/dev/null
 
 echo "== tests on SQLite"
 env -u DATABASE_URL pytest -q "$@"
+
+echo "== schemathesis against the API (SQLite, bounded)"
+bash scripts/api_fuzz.sh
 
 pg_url=${SULH_TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/sulh}
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && command -v pg_ctlcluster >/dev/null; then

@@ -4,6 +4,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
@@ -52,6 +53,15 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
         ]
     else:
         detail = [{"loc": ["body"], "msg": message} for message in exc.messages]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # An id or number beyond what the database stores (found by schemathesis): the request's
+    # fault, so a 422 like any other invalid value, not a 500.
+    detail = [{"loc": ["request"], "msg": "a number in the request is out of range"}]
     return api.create_response(request, {"detail": detail}, status=422)
 
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "sulh.exchange",
     "sulh.warning",
     "sulh.reports",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -84,7 +85,22 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sulh.access.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one name from one address lock that pair out for an hour.
+AXES_FAILURE_LIMIT = env_int("SULH_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = env_int("SULH_LOCKOUT_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
 ROOT_URLCONF = "sulh.urls"
 WSGI_APPLICATION = "sulh.wsgi.application"
@@ -158,12 +174,30 @@ STORAGES = {
 SULH_KEY = env_str("SULH_KEY")
 SULH_KEY_FILE = Path(env_str("SULH_KEY_FILE", str(DATA_DIR / "identity.key")))
 
+# Served over HTTPS (SULH_HTTPS=1): cookies only travel encrypted, plain HTTP is redirected and
+# browsers are told to remember it (HSTS). Behind a TLS proxy set SULH_PROXY_SSL_HEADER=1 so the
+# proxy's X-Forwarded-Proto counts (only when the proxy overwrites that header).
+HTTPS = env_bool("SULH_HTTPS")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SULH_HTTPS")
-CSRF_COOKIE_SECURE = env_bool("SULH_HTTPS")
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = env_int("SULH_HSTS_SECONDS", 31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SULH_HSTS_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SULH_HSTS_PRELOAD", HTTPS)
+if env_bool("SULH_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_AGE = env_int("SULH_SESSION_HOURS", 12) * 3600
+# Content-Security-Policy (sulh/access/middleware.py): scripts, styles and images from this
+# server only, so no inline script or style attribute runs.
+SULH_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 
 LOGGING = {
     "version": 1,
@@ -173,6 +207,8 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 500
+NINJA_PAGINATION_CLASS = "sulh.lib.pagination.BoundedPagination"
 
 # Email (alerts of sulh/warning go out through Django's email backend).
 EMAIL_BACKEND = env_str("SULH_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -183,3 +219,8 @@ EMAIL_HOST_PASSWORD = env_str("SULH_EMAIL_PASSWORD")
 EMAIL_USE_TLS = env_bool("SULH_EMAIL_TLS")
 DEFAULT_FROM_EMAIL = env_str("SULH_EMAIL_FROM", "sulh@localhost")
 SULH_BASE_URL = env_str("SULH_BASE_URL")  # e.g. https://sulh.example.org, for links in emails
+
+# The map's base layer: a tile server URL template ({z}/{x}/{y}); without one the map shows the
+# gazetteer's admin centroids and places as points (see docs/analysis.md).
+SULH_TILE_URL = env_str("SULH_TILE_URL")
+SULH_TILE_ATTRIBUTION = env_str("SULH_TILE_ATTRIBUTION")

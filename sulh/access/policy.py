@@ -91,3 +91,8 @@ def get_report_for_user(user: Any, pk: int) -> Any:
     if report is None:
         raise Http404("No such report")
     return report
+
+
+def can_read_audit(user: Any) -> bool:
+    """The audit log is for administrators only."""
+    return is_active(user) and (user.is_superuser or user.role == Role.ADMINISTRATOR)

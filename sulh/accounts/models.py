@@ -21,10 +21,23 @@ class User(AbstractUser):
     # Seeing who a source is needs this flag on top of any role (see sulh/access).
     source_clearance = models.BooleanField(default=False)
     areas = models.ManyToManyField("places.Place", blank=True, related_name="+")
+    # Second factor (TOTP): the secret sealed under the instance key like source identities.
+    totp_sealed = models.BinaryField(blank=True, default=b"", editable=False)
+    totp_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    totp_last_step = models.BigIntegerField(default=0, editable=False)
 
     @property
     def is_partner(self) -> bool:
         return self.role == Role.PARTNER
+
+    @property
+    def has_totp(self) -> bool:
+        return self.totp_confirmed_at is not None
+
+    @property
+    def needs_second_factor(self) -> bool:
+        """Users with source clearance must use one; anyone who set one up uses it."""
+        return self.has_totp or self.source_clearance
 
 
 class ApiToken(models.Model):

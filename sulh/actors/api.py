@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sulh.access.policy import can_write
@@ -58,7 +58,7 @@ def create_actor(request: HttpRequest, payload: ActorIn):
     from sulh.places.models import Place
 
     if not can_write(request.user):
-        return 403, {"detail": "your role cannot add actors"}
+        return Status(403, {"detail": "your role cannot add actors"})
     parent = place = None
     if payload.parent_id is not None:
         parent = Actor.objects.filter(pk=payload.parent_id).first()
@@ -69,4 +69,4 @@ def create_actor(request: HttpRequest, payload: ActorIn):
         if place is None:
             raise ValidationError({"place_id": f"no place with id {payload.place_id}"})
     data = payload.dict(exclude={"parent_id", "place_id"})
-    return 201, do_create_actor(request.user, parent=parent, place=place, **data)
+    return Status(201, do_create_actor(request.user, parent=parent, place=place, **data))

@@ -56,3 +56,26 @@ def do_audit(
         entry.hash = entry.compute_hash()
         entry.save()
     return entry
+
+
+def do_audit_export(
+    user: Any, kind: str, filters: dict | None = None, count: int = 0, *, ip: str = ""
+) -> AuditEntry:
+    """Record an export (CSV, HXL, report...): who took what, under which filters, how many rows.
+
+    Exporters of every app call this once per export; ``filters`` holds the query as the user gave
+    it (never identity values: exports never carry them).
+    """
+    return do_audit(
+        user,
+        "export",
+        summary=f"{kind} export of {count} rows",
+        changes={"kind": kind, "filters": filters or {}, "count": count},
+        ip=ip,
+        record_type=kind,
+    )
+
+
+def client_ip(request: Any) -> str:
+    """The address a request came from, as the server saw it (a proxy must set REMOTE_ADDR)."""
+    return (getattr(request, "META", None) or {}).get("REMOTE_ADDR", "")[:45]

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from sulh.access.policy import can_write, get_event_for_user
 from sulh.access.redact import claim_public
@@ -90,7 +90,7 @@ def list_claims(request: HttpRequest, event_id: int):
 def create_claim(request: HttpRequest, payload: ClaimIn):
     event, writable = get_event_for_user(request.user, payload.event_id)
     if not writable:
-        return 403, {"detail": "your role cannot add claims"}
+        return Status(403, {"detail": "your role cannot add claims"})
     source = Source.objects.filter(pk=payload.source_id).first()
     if source is None:
         raise ValidationError({"source_id": f"no source with id {payload.source_id}"})
@@ -111,14 +111,13 @@ def create_claim(request: HttpRequest, payload: ClaimIn):
         status=payload.status,
         note=payload.note,
     )
-    return 201, claim_public(claim, request.user)
+    return Status(201, claim_public(claim, request.user))
 
 
 @router.post("/{claim_id}/review", response={200: ClaimOut, 403: dict})
 def review_claim(request: HttpRequest, claim_id: int, payload: ReviewIn):
     claim = _claim_for_user(request, claim_id)
     if not can_write(request.user):
-        return 403, {"detail": "your role cannot review claims"}
-    return 200, claim_public(
-        do_review_claim(request.user, claim, payload.decision, payload.note), request.user
-    )
+        return Status(403, {"detail": "your role cannot review claims"})
+    reviewed = do_review_claim(request.user, claim, payload.decision, payload.note)
+    return Status(200, claim_public(reviewed, request.user))

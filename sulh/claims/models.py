@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -113,6 +115,13 @@ class Claim(models.Model):
         return display_claim_value(self)
 
 
+# Apps that keep some claims in a compact form (dataset imports, sulh/exchange) register a
+# function here that turns a record's compact claims into Claim rows before they are read.
+CLAIM_EXPANDERS: list[Callable[[models.Model], None]] = []
+
+
 def record_claims(record: models.Model) -> models.QuerySet[Claim]:
+    for expand in CLAIM_EXPANDERS:
+        expand(record)
     ctype = ContentType.objects.get_for_model(record)
     return Claim.objects.filter(record_type=ctype, record_id=record.pk)

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sulh.access.policy import can_write, events_for_user, get_event_for_user
@@ -99,7 +99,7 @@ def get_event(request: HttpRequest, event_id: int):
 @router.post("", response={201: EventDetailOut, 403: dict})
 def create_event(request: HttpRequest, payload: EventIn):
     if not can_write(request.user):
-        return 403, {"detail": "your role cannot record events"}
+        return Status(403, {"detail": "your role cannot record events"})
     source = Source.objects.filter(pk=payload.source_id).first()
     if source is None:
         raise ValidationError({"source_id": f"no source with id {payload.source_id}"})
@@ -117,4 +117,4 @@ def create_event(request: HttpRequest, payload: EventIn):
         report=report,
         values=payload.values,
     )
-    return 201, get_event(request, event.pk)
+    return Status(201, get_event(request, event.pk))

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -25,15 +26,21 @@ class Event(models.Model):
     date_start = models.DateField(null=True, blank=True, db_index=True)
     date_end = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=8, blank=True)
-    week = models.DateField(null=True, blank=True, db_index=True)
+    # Indexed through Meta.indexes (week, event_type); a second index would only slow imports.
+    week = models.DateField(null=True, blank=True)
     place = models.ForeignKey(
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="events"
     )
     adm1 = models.ForeignKey(
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    adm2 = models.ForeignKey(
-        "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    adm2 = models.ForeignKey(  # indexed through Meta.indexes (adm2, date_start)
+        "places.Place",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     adm3 = models.ForeignKey(
         "places.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -44,13 +51,20 @@ class Event(models.Model):
     fatalities_low = models.IntegerField(null=True, blank=True)
     fatalities_best = models.IntegerField(null=True, blank=True)
     fatalities_high = models.IntegerField(null=True, blank=True)
-    disputed = models.BooleanField(default=False, db_index=True)
+    # Only disputed events are indexed (a partial index in Meta): imports of undisputed rows
+    # skip it.
+    disputed = models.BooleanField(default=False)
     disputed_fields = models.JSONField(default=list, blank=True)
     reconciled = models.JSONField(default=dict, blank=True)
     origin = models.CharField(max_length=20, default="manual")  # manual, demo, intake, acled, ucdp
     external_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    created_by = models.ForeignKey(  # not indexed: nothing looks events up by who typed them
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -60,6 +74,9 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["week", "event_type"]),
             models.Index(fields=["adm2", "date_start"]),
+            models.Index(
+                fields=["date_start"], condition=Q(disputed=True), name="events_disputed_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -140,8 +157,13 @@ class EventActor(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="actor_roles")
     role = models.CharField(max_length=20)
-    actor = models.ForeignKey(
-        "actors.Actor", null=True, blank=True, on_delete=models.PROTECT, related_name="event_roles"
+    actor = models.ForeignKey(  # indexed through Meta.indexes (actor, role)
+        "actors.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+        db_index=False,
     )
     disputed = models.BooleanField(default=False)
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from sulh.audit.actions import do_audit
 from sulh.intake.messaging.places import PlaceNamer
-from sulh.intake.messaging.pseudonyms import label, pseudonym, scrub
+from sulh.intake.messaging.pseudonyms import Scrubber, label, pseudonym
 from sulh.intake.messaging.telegram import TelegramError, parse_telegram
 from sulh.intake.messaging.threats import Reason, threat_reasons
 from sulh.intake.messaging.whatsapp import ChatLine, WhatsAppError, parse_whatsapp
@@ -107,8 +107,7 @@ class _Targets:
             self._namer = PlaceNamer(self.place)
         named = self._namer.place_ids(text)
         if named:
-            names = dict(Place.objects.filter(pk__in=named).values_list("pk", "name_en"))
-            reasons = [Reason("names_place", names[pk]) for pk in named]
+            reasons = [Reason("names_place", self._namer.labels[pk]) for pk in named]
             return [(pk, ThreatTarget.How.NAMED) for pk in named], reasons
         if self.place is not None:
             return [(self.place.pk, ThreatTarget.How.IMPORT_PLACE)], []
@@ -119,12 +118,12 @@ def _store(
     user: Any,
     batch: MessageImport,
     item: _Incoming,
-    senders: dict[str, str],
+    scrub: Scrubber,
     targets: _Targets,
     zone: tzinfo,
 ) -> bool:
     raw = item.line.text
-    text = scrub(raw, senders)
+    text = scrub(raw)
     reasons = threat_reasons(raw)
     places: list[tuple[int, str]] = []
     if reasons:
@@ -149,7 +148,7 @@ def _store(
         sent_at=item.sent_at,
         day=item.line.sent_at.date() if timezone.is_naive(item.line.sent_at) else local.date(),
         is_threat=bool(reasons),
-        threat_reasons=[{"code": r.code, "match": scrub(r.match, senders)} for r in reasons],
+        threat_reasons=[{"code": r.code, "match": scrub(r.match)} for r in reasons],
         extraction_status=(
             ExtractionStatus.QUEUED
             if batch.format == MessageFormat.TELEGRAM
@@ -220,14 +219,14 @@ def do_import_messages(
         system_lines=len(lines) - len(incoming),
         created_by=user if getattr(user, "pk", None) else None,
     )
-    targets = _Targets(place)
+    targets, scrub = _Targets(place), Scrubber(senders)
     new = threats = 0
     for item in incoming:
         if item.dedupe_key in existing:
             continue
         existing.add(item.dedupe_key)
         new += 1
-        threats += _store(user, batch, item, senders, targets, zone)
+        threats += _store(user, batch, item, scrub, targets, zone)
     batch.messages_new, batch.threats_new = new, threats
     batch.messages_duplicate = len(incoming) - new
     batch.save(update_fields=["messages_new", "threats_new", "messages_duplicate"])

@@ -150,3 +150,27 @@ def skeleton(text: str) -> str:
         else:
             keys.append(_latin_word_skeleton(word))
     return " ".join(k for k in keys if k)
+
+
+# One character for one character, so that offsets found in the folded text are offsets in the
+# original: digits, alef/hamza forms, alef maqsura and taa marbuta folded; diacritics kept.
+SEARCH_FOLDS = str.maketrans(
+    {
+        **{ch: str(i % 10) for i, ch in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "٬": ",",
+        "،": ",",
+    }
+)
+
+
+def fold_for_search(text: str) -> str:
+    """A same-length form of ``text`` for pattern matching in running text (see SEARCH_FOLDS)."""
+    folded = text.translate(SEARCH_FOLDS)
+    assert len(folded) == len(text)
+    return folded

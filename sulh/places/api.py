@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sulh.access.policy import can_manage_gazetteer
@@ -75,10 +75,10 @@ def get_place(request: HttpRequest, place_id: int):
 @router.post("", response={201: PlaceOut, 403: dict})
 def create_place(request: HttpRequest, payload: PlaceIn):
     if not can_manage_gazetteer(request.user):
-        return 403, {"detail": "your role cannot add places"}
+        return Status(403, {"detail": "your role cannot add places"})
     parent = Place.objects.filter(pk=payload.parent_id).first()
     if parent is None:
         raise ValidationError({"parent_id": f"no place with id {payload.parent_id}"})
     data = payload.dict(exclude={"parent_id"})
     place = do_add_place(request.user, parent=parent, **data)
-    return 201, place_public(place, request.user)
+    return Status(201, place_public(place, request.user))

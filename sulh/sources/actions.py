@@ -24,6 +24,12 @@ def clean_identity(identity: dict | None) -> dict:
     return identity
 
 
+def phone_hash_of(identity: dict, key: bytes | None = None) -> str:
+    """The keyed hash that finds the same phone number again without storing it in clear."""
+    phone = normalise_phone(identity.get("phone", ""))
+    return keyed_hash(phone, key) if phone else ""
+
+
 @transaction.atomic
 def do_create_source(
     user: Any,
@@ -51,7 +57,7 @@ def do_create_source(
         safe_description_ar=(safe_description_ar or "").strip(),
         reliability=reliability,
         identity_sealed=seal(identity),
-        phone_hash=keyed_hash(normalise_phone(identity["phone"])) if identity.get("phone") else "",
+        phone_hash=phone_hash_of(identity),
         dataset_key=dataset_key,
         created_by=user if getattr(user, "pk", None) else None,
     )

@@ -3,13 +3,13 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sulh.access.policy import can_write, get_report_for_user, reports_for_user
 from sulh.access.redact import source_public
 from sulh.sources.actions import do_create_report, do_create_source
-from sulh.sources.identity import reveal_identity
+from sulh.sources.identity import reveal_identity, shields_identity
 from sulh.sources.models import Source
 
 sources_router = Router(tags=["sources"])
@@ -67,17 +67,19 @@ def list_sources(request: HttpRequest, kind: str = ""):
 
 
 @sources_router.get("/{source_id}", response=SourceOut)
+@shields_identity
 def get_source(request: HttpRequest, source_id: int):
     return _source_out(request, get_object_or_404(Source, pk=source_id), with_identity=True)
 
 
 @sources_router.post("", response={201: SourceOut, 403: dict})
+@shields_identity
 def create_source(request: HttpRequest, payload: SourceIn):
     if not can_write(request.user):
-        return 403, {"detail": "your role cannot add sources"}
+        return Status(403, {"detail": "your role cannot add sources"})
     identity = payload.identity.dict() if payload.identity else None
     source = do_create_source(request.user, **payload.dict(exclude={"identity"}), identity=identity)
-    return 201, _source_out(request, source, with_identity=True)
+    return Status(201, _source_out(request, source, with_identity=True))
 
 
 class ReportOut(Schema):
@@ -115,8 +117,10 @@ def get_report(request: HttpRequest, report_id: int):
 @reports_router.post("", response={201: ReportOut, 403: dict})
 def create_report(request: HttpRequest, payload: ReportIn):
     if not can_write(request.user):
-        return 403, {"detail": "your role cannot add reports"}
+        return Status(403, {"detail": "your role cannot add reports"})
     source = Source.objects.filter(pk=payload.source_id).first()
     if source is None:
         raise ValidationError({"source_id": f"no source with id {payload.source_id}"})
-    return 201, do_create_report(request.user, source=source, **payload.dict(exclude={"source_id"}))
+    return Status(
+        201, do_create_report(request.user, source=source, **payload.dict(exclude={"source_id"}))
+    )

@@ -10,7 +10,7 @@ from sulh.access.policy import can_see_identity, can_write, get_report_for_user,
 from sulh.access.redact import source_public
 from sulh.sources.actions import do_create_report, do_create_source
 from sulh.sources.forms import ReportForm, SourceForm
-from sulh.sources.identity import reveal_identity
+from sulh.sources.identity import reveal_identity, shields_identity
 from sulh.sources.models import Source
 
 
@@ -38,6 +38,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@shields_identity
 def source_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=pk)
     identity = reveal_identity(
@@ -61,6 +62,7 @@ def _apply_errors(form, exc: ValidationError) -> None:
 
 
 @login_required
+@shields_identity
 def source_create(request: HttpRequest) -> HttpResponse:
     if not can_write(request.user):
         raise PermissionDenied

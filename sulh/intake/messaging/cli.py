@@ -1,10 +1,12 @@
 """``sulh ingest whatsapp|telegram FILE ...``: the handlers the ``ingest`` command registers.
 
-Each format is an ``add_arguments(parser)`` and a ``handle(options, stdout)``; they act as a named
+Each format is an ``add_<format>_arguments(parser)`` and a ``handle_<format>(options, stdout)``,
+registered in ``sulh/intake/management/commands/ingest.py``; they act as a named
 user (``--user``, default the administrator ``admin``) through the same action as the web page.
 """
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -94,9 +96,9 @@ def _run(fmt: str, options: dict[str, Any], stdout: TextIO) -> MessageImport:
     return batch
 
 
-def handle_whatsapp(options: dict[str, Any], stdout: TextIO) -> MessageImport:
-    return _run(MessageFormat.WHATSAPP, options, stdout)
+def handle_whatsapp(options: dict[str, Any], stdout: TextIO | None = None) -> MessageImport:
+    return _run(MessageFormat.WHATSAPP, options, stdout or sys.stdout)
 
 
-def handle_telegram(options: dict[str, Any], stdout: TextIO) -> MessageImport:
-    return _run(MessageFormat.TELEGRAM, options, stdout)
+def handle_telegram(options: dict[str, Any], stdout: TextIO | None = None) -> MessageImport:
+    return _run(MessageFormat.TELEGRAM, options, stdout or sys.stdout)

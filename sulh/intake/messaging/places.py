@@ -34,7 +34,9 @@ class PlaceNamer:
                 )
         ranked: dict[str, dict[int, int]] = defaultdict(dict)
         rows = places.values_list("id", "kind", "name_en", "name_ar", "aliases")
+        self.labels: dict[int, str] = {}
         for pk, kind, name_en, name_ar, aliases in rows:
+            self.labels[pk] = name_en
             for name in [name_en, name_ar, *(aliases or [])]:
                 key = normalise(name or "")
                 if len(key.replace(" ", "")) >= MIN_NAME:

@@ -29,19 +29,26 @@ def label(pseudonym_hash: str) -> str:
     return f"⟨{pseudonym_hash[:8]}⟩"
 
 
-def scrub(text: str, senders: dict[str, str]) -> str:
-    """The text with phone numbers and the chat's sender names replaced by pseudonym labels."""
+class Scrubber:
+    """Replaces phone numbers and the chat's sender names in a text by pseudonym labels."""
 
-    def phone(match: re.Match) -> str:
+    def __init__(self, senders: dict[str, str]) -> None:
+        names = [n for n in senders if len(n) >= 3 and not is_phone(n)]
+        self._labels = {n.casefold(): label(senders[n]) for n in names}
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        self._names = (
+            re.compile(rf"@?(?<!\w)({alternatives})(?!\w)", re.IGNORECASE) if names else None
+        )
+
+    @staticmethod
+    def _phone(match: re.Match) -> str:
         value = match.group(0)
         if sum(ch.isdigit() for ch in value) < MIN_DIGITS:
             return value
         return label(keyed_hash(normalise_phone(value)))
 
-    text = PHONE.sub(phone, text)
-    for name in sorted(senders, key=len, reverse=True):
-        if len(name) >= 3 and not is_phone(name):
-            text = re.sub(
-                rf"@?(?<!\w){re.escape(name)}(?!\w)", label(senders[name]), text, flags=re.I
-            )
-    return text
+    def __call__(self, text: str) -> str:
+        text = PHONE.sub(self._phone, text)
+        if self._names is not None:
+            text = self._names.sub(lambda m: self._labels[m.group(1).casefold()], text)
+        return text

@@ -31,8 +31,8 @@ def _when(message: dict, where: str) -> datetime:
     if message.get("date_unixtime"):
         try:
             return datetime.fromtimestamp(int(message["date_unixtime"]), tz=UTC)
-        except (TypeError, ValueError):
-            raise TelegramError(f"{where}: date_unixtime is not a number") from None
+        except (TypeError, ValueError, OverflowError, OSError):
+            raise TelegramError(f"{where}: date_unixtime is not a time") from None
     try:
         return datetime.fromisoformat(str(message["date"]))
     except (KeyError, ValueError):

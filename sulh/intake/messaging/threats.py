@@ -19,13 +19,14 @@ REASONS = {
     "death": _("death threat"),
     "burning": _("threat to burn"),
     "massacre": _("threat of a massacre or expulsion"),
+    "abduction": _("threat to abduct"),
     "traitor": _("called traitor or collaborator"),
     "knows_where": _("says they know where people live"),
     "names_place": _("names a targeted place"),
     "names_person": _("names a targeted person"),
 }
 # Reasons that make a message a threat on their own; the naming reasons only describe the target.
-THREAT_CODES = ("death", "burning", "massacre", "traitor", "knows_where")
+THREAT_CODES = ("death", "burning", "massacre", "abduction", "traitor", "knows_where")
 
 # Arabic future / intent markers before a first-person plural verb: سنقتل، رح نقتل، بدنا نقتل، حنقتل
 AR_WE_WILL = r"(?:س|ح|رح\s+|راح\s+|رايحين\s+|بدنا\s+|لازم\s+|حا\s+|ل)?"
@@ -48,7 +49,8 @@ PATTERNS: dict[str, list[str]] = {
         r"\byour\s+blood\s+(?:will|is|shall)\b",
         r"\byou(?:'re| are)\s+(?:dead|next)\b",
         r"\bheads?\s+will\s+roll\b",
-        AR_WE_WILL + r"ن(?:قتل|دبح|ذبح|عدم|فخت)" + AR_OBJ,
+        AR_WE_WILL + r"ن(?:قتل|دبح|ذبح|عدم|فخت|سحق|دعس|فجر)" + AR_OBJ,
+        r"\b(?:نشرب|رح\s+نشرب|سنشرب)\s+من\s+دم\w*",
         AR_WE_WILL + r"ن(?:صفي|صف)" + AR_OBJ_REQUIRED,
         r"\b(?:ستموت|رح\s+تموت|حتموت|راح\s+تموت)\w*",
         r"\bالموت\s+(?:ل|لل)\w*",
@@ -77,6 +79,11 @@ PATTERNS: dict[str, list[str]] = {
         r"\bانذار\s+اخير\b",
         r"\bامامكم\s+\d+\s+(?:ساع|يوم|ايام)\w*",
     ],
+    "abduction": [
+        EN_WE_WILL + r"(?:kidnap|abduct|take)\s+(?:you|your|them|their)\b",
+        AR_WE_WILL + r"ن(?:خطف|شحط)" + AR_OBJ,
+        r"\b(?:ولادكم|اولادكم|بناتكم|نسوانكم)\s+(?:رح|ح|س)\s*(?:ينخطفوا|نخطفهم|ياخدوهم)\b",
+    ],
     "traitor": [
         r"\b(?:traitors?|collaborators?|sell-?outs?|informants?)\b",
         r"\b(?:agents?|lackeys?)\s+of\b",
@@ -90,9 +97,10 @@ PATTERNS: dict[str, list[str]] = {
         r"\b(?:جايينكم|جاييكم|جايين\s+لعندكم)\b",
     ],
 }
+# A negation word, then at most two words, just before the match: "we will not kill", "لن نقتل".
 NEGATION = re.compile(
-    r"(?:\b(?:not|never|no one|won't|will not|don't|do not)\b|(?:^|\s)(?:لن|لا|ما|مش|مو|ماح|مارح)"
-    r"\s*)\W*(?:\S+\s+){0,2}$",
+    r"(?:\b(?:not|never|no one|won't|don't|do not)|(?:^|\s)(?:لن|لا|ما|مش|مو|ماح|مارح))"
+    r"\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A person named in a threat: a mention, a kunya ("Abu Ali", "أبو علي") or a title with a name.
