@@ -48,4 +48,4 @@ def get_rule_for_user(user: Any, pk: int) -> tuple[AlertRule, bool]:
     rule = rules_for_user(user).select_related("place").filter(pk=pk).first()
     if rule is None:
         raise Http404("No such rule")
-    return rule, can_write(user)
+    return rule, can_write(user) and (rule.place_id is not None or sees_everywhere(user))

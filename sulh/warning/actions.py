@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sulh.access.policy import sees_everywhere
 from sulh.audit.actions import do_audit
 from sulh.places.models import Place
 from sulh.warning.access import places_q
@@ -55,6 +56,8 @@ def _check_rule(user: Any, rule: AlertRule) -> None:
         except ValidationError:
             errors["emails"] = f"{address!r} is not an email address."
             break
+    if user is not None and not rule.place_id and not sees_everywhere(user):
+        errors["place"] = "Choose a place in your areas; a rule on every locality is national."
     if (
         user is not None
         and rule.place_id

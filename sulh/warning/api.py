@@ -34,6 +34,7 @@ routes = [("/warning", router)]
 
 class FactOut(Schema):
     kind: str
+    kind_label: str
     id: int
     start: str
     end: str
@@ -111,6 +112,10 @@ class RuleOut(Schema):
 class RiskIn(Schema):
     day: date | None = Field(None, alias="date", description="default today")
     radius_km: float = Field(DEFAULT_RADIUS_KM, ge=0, le=200)
+
+
+class RiskAreaIn(RiskIn):
+    area: str | None = Field(None, description="an area: id, P-code (SY1006) or name")
 
 
 class IndicatorsIn(RiskIn):
@@ -195,9 +200,14 @@ def update_rule(request: HttpRequest, rule_id: int, payload: RuleIn):
 
 
 @router.get("/risk", response=list[dict], summary="Localities ranked by risk score")
-def risk(request: HttpRequest, filters: Query[RiskIn]):
+def risk(request: HttpRequest, filters: Query[RiskAreaIn]):
+    from sulh.security.queries import find_area
+
+    area = find_area(filters.area) if filters.area else None
+    if filters.area and area is None:
+        raise ValidationError({"area": f"no place matches {filters.area!r}"})
     day = filters.day or timezone.localdate()
-    return risk_table(request.user, day, radius_km=filters.radius_km)
+    return risk_table(request.user, day, radius_km=filters.radius_km, area=area)
 
 
 @router.get("/indicators", response=list[dict], summary="Every indicator at one place")

@@ -8,4 +8,6 @@ class WarningConfig(AppConfig):
     nav = [(45, _("Alerts"), "warning:alerts")]
 
     def ready(self) -> None:
-        from sulh.warning import indicators  # noqa: F401 - the built-in indicators register
+        from sulh.warning import indicators, sitrep  # noqa: F401 - built-in indicators register
+
+        sitrep.register()

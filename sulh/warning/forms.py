@@ -72,6 +72,6 @@ class RuleForm(forms.Form):
     @staticmethod
     def initial_for(rule: Any) -> dict:
         data = {name: getattr(rule, name) for name in RuleForm.base_fields if name != "recipients"}
-        data["place"] = rule.place.pcode or rule.place.pk if rule.place_id else ""
+        data["place"] = (rule.place.pcode or rule.place.pk) if rule.place_id else ""
         data["recipients"] = list(rule.recipients.all())
         return data

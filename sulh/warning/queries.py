@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from sulh.access.policy import can_see_report_text, can_write, events_for_user
@@ -32,6 +33,12 @@ from sulh.warning.indicators import (
 from sulh.warning.models import Alert, AlertRule, RuleMode
 
 DEFAULT_RADIUS_KM = 10.0
+FACT_KINDS = {
+    "event": gettext_lazy("event"),
+    "commitment": gettext_lazy("commitment"),
+    "aid": gettext_lazy("aid movement"),
+    "threats": gettext_lazy("threats"),
+}
 BASELINE_DAYS = 14
 
 
@@ -65,7 +72,7 @@ def facts_public(facts: list[dict], user: Any) -> tuple[list[dict], int]:
     shown, hidden = [], 0
     for f in facts:
         kind, pk = f["kind"], f["id"]
-        row = {**f, "label": "", "url": ""}
+        row = {**f, "kind_label": str(FACT_KINDS.get(kind, kind)), "label": "", "url": ""}
         if kind == "event" and pk in events:
             row["label"], row["url"] = events[pk].display_title(), events[pk].get_absolute_url()
         elif kind == "commitment" and pk in commitments:
@@ -77,7 +84,9 @@ def facts_public(facts: list[dict], user: Any) -> tuple[list[dict], int]:
         elif kind == "aid" and pk in aid:
             row["label"], row["url"] = aid[pk].display_name(), aid[pk].get_absolute_url()
         elif kind == "threats" and pk in places:
-            name = (place_public(places[pk], user) or {}).get("name_en", "")
+            where = place_public(places[pk], user) or {}
+            arabic = (get_language() or "").startswith("ar") and where.get("name_ar")
+            name = where["name_ar"] if arabic else where.get("name_en", "")
             row["label"] = _("%(n)s threat messages at %(place)s") % {
                 "n": f["weight"],
                 "place": name,

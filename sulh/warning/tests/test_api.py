@@ -116,3 +116,12 @@ def test_the_risk_route_ranks_with_components(api_for):
 def test_the_api_schema_lists_the_warning_routes(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert {"/api/v1/warning/alerts", "/api/v1/warning/rules", "/api/v1/warning/risk"} <= set(paths)
+
+
+def test_the_risk_route_narrows_to_an_area_and_names_a_bad_one(api_for):
+    api = api_for("analyst")
+    rows = api.get("/warning/risk", date="2025-03-14", area="SY02").json()
+    assert rows == []
+    assert api.get("/warning/risk", date="2025-03-14", area="SY1006").json()
+    bad = api.get("/warning/risk", area="Atlantis")
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"][-1] == "area"

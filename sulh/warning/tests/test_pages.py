@@ -186,3 +186,21 @@ def test_the_risk_table_narrows_to_an_area(client_for):
     assert "Al Qadmūs" in district and "Al Qadmūs" not in aleppo
     unknown = client.get("/warning/risk/", {"date": "2025-03-14", "area": "Atlantis"}).text
     assert "No place matches Atlantis." in unknown
+
+
+def test_an_analyst_edits_a_rule_on_every_locality(client_for, make_rule):
+    rule = make_rule(name="Everywhere", threshold=5)
+    client = client_for("analyst")
+    assert client.get(f"/warning/rules/{rule.pk}/").status_code == 200
+    data = {**RULE_FORM, "name": "Everywhere, stricter", "indicator": "violent_events"}
+    client.post(f"/warning/rules/{rule.pk}/", {**data, "threshold": "8"})
+    rule.refresh_from_db()
+    assert (rule.name, rule.threshold) == ("Everywhere, stricter", 8)
+
+
+def test_a_mediator_of_one_area_cannot_change_a_national_rule(client_for, make_rule):
+    rule = make_rule(name="Everywhere")
+    assert client_for("outsider").get(f"/warning/rules/{rule.pk}/").status_code == 403
+    data = {**RULE_FORM, "name": "Mine", "indicator": "violent_events"}
+    page = client_for("outsider").post("/warning/rules/new/", data).text
+    assert "a rule on every locality is national" in page

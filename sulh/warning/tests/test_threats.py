@@ -43,7 +43,8 @@ def test_a_partner_sees_the_count_but_no_link_to_the_messages(api_for, client_fo
     fact = api_for("partner").get(f"/warning/alerts/{surge.pk}").json()["facts"][0]
     assert fact["label"] == "124 threat messages at Al Qadmūs" and fact["url"] == ""
     page = client_for("partner").get(f"/warning/alerts/{surge.pk}/").text
-    assert "/intake/threats/" not in page and "124 threat messages" in page
+    facts = page.split('id="facts"')[1].split("</ul>")[0]
+    assert "/intake/threats/" not in facts and "124 threat messages" in facts
 
 
 def test_the_risk_table_counts_the_surge(api_for):
@@ -61,3 +62,10 @@ def _day(text):
 
 def _days(a, b):
     return _day(a), _day(b)
+
+
+def test_in_arabic_the_threat_fact_names_the_town_in_arabic(client_for, surge):
+    client = client_for("partner")
+    client.cookies["django_language"] = "ar"
+    facts = client.get(f"/warning/alerts/{surge.pk}/").text.split('id="facts"')[1]
+    assert "124 رسالة تهديد في القدموس" in facts and "تهديدات" in facts
