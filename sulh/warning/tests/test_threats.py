@@ -43,7 +43,7 @@ def test_a_partner_sees_the_count_but_no_link_to_the_messages(api_for, client_fo
     fact = api_for("partner").get(f"/warning/alerts/{surge.pk}").json()["facts"][0]
     assert fact["label"] == "124 threat messages at Al Qadmūs" and fact["url"] == ""
     page = client_for("partner").get(f"/warning/alerts/{surge.pk}/").text
-    assert "/intake/threats/" not in page and "124 threat messages" in page
+    assert "/intake/threats/?place=" not in page and "124 threat messages" in page
 
 
 def test_the_risk_table_counts_the_surge(api_for):
