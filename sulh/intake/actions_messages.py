@@ -199,6 +199,11 @@ def do_import_messages(
     tz: str | None = None,
 ) -> MessageImport:
     """Store each new message of an export as a report; flag threats; count what was skipped."""
+    from sulh.intake.access import place_in_areas
+
+    # Like a proposal's location: a person limited to some areas files chats of those areas only.
+    if place is not None and getattr(user, "pk", None) and not place_in_areas(user, place):
+        raise ValidationError({"place": "this place is outside your areas"})
     zone = _zone(tz)
     text = _decode(data)
     chat, lines = _parse(fmt, text, date_order)

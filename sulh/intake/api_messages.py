@@ -11,7 +11,6 @@ from sulh.access.policy import can_write
 from sulh.intake.actions_messages import do_import_messages
 from sulh.intake.messaging.cli import resolve_place
 from sulh.intake.messaging.threats import reason_label
-from sulh.intake.models import MessageImport
 from sulh.intake.threats import days_shown, threat_day_for_user, threat_rows
 from sulh.intake.views_messages import get_import_for_user
 from sulh.sources.models import Source
@@ -96,9 +95,12 @@ def create_import(request: HttpRequest, payload: ImportIn):
     return Status(201, batch)
 
 
-@imports_router.get("/{import_id}", response=ImportOut)
-def get_import(request: HttpRequest, import_id: int) -> MessageImport:
-    return get_import_for_user(request.user, import_id)
+@imports_router.get("/{import_id}", response={200: ImportOut, 403: dict})
+def get_import(request: HttpRequest, import_id: int):
+    try:
+        return get_import_for_user(request.user, import_id)
+    except PermissionDenied:
+        return Status(403, {"detail": "your role cannot use intake"})
 
 
 @threats_router.get("", response=list[ThreatDayOut])

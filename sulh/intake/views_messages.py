@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sulh.access.policy import area_q, can_see_report_text, can_write
 from sulh.access.redact import place_public
+from sulh.intake.access import can_use_intake
 from sulh.intake.actions_messages import do_import_messages
 from sulh.intake.forms_messages import MessageImportForm, ThreatFilterForm
 from sulh.intake.messaging.threats import reason_label
@@ -21,9 +22,12 @@ from sulh.places.models import Place
 
 
 def get_import_for_user(user, pk: int) -> MessageImport:
-    """An import whose place lies in the user's areas; writers only (it lists message texts)."""
+    """An import whose place lies in the user's areas. Intake users only (it lists message
+    texts): anyone else is refused (403) like every intake tool, before looking for the import."""
+    if not can_use_intake(user):
+        raise PermissionDenied
     batch = MessageImport.objects.filter(area_q(user, "place"), pk=pk).first()
-    if batch is None or not can_write(user):
+    if batch is None:
         raise Http404("No such import")
     return batch
 
