@@ -43,7 +43,8 @@ class NameIndex:
 
     def search(self, query: str, limit: int = 10, min_score: float = MIN_SCORE) -> list[NameMatch]:
         norm, skel = normalise(query), skeleton(query)
-        if not norm:
+        if not norm or limit < 1:
+            # rapidfuzz crashes the process on a negative limit, so none reaches it.
             return []
         best: dict[int, NameMatch] = {}
 

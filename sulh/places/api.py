@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from sulh.access.policy import can_manage_gazetteer
@@ -60,7 +60,7 @@ def list_places(request: HttpRequest, q: str = "", kind: str = "", parent_id: in
 
 
 @router.get("/search", response=list[PlaceMatchOut])
-def search_places(request: HttpRequest, q: str, limit: int = 10):
+def search_places(request: HttpRequest, q: str, limit: int = Query(10, ge=1, le=50)):
     return [
         {**place_public(m.place, request.user), "score": m.score, "matched": m.matched}
         for m in find_places(q, limit=min(limit, 50))

@@ -26,3 +26,8 @@ def test_typos_are_forgiven_but_rank_below_exact_matches():
 
 def test_nonsense_finds_nothing():
     assert INDEX.search("Xyzzyq") == []
+
+
+def test_a_limit_below_one_finds_nothing_instead_of_crashing():
+    assert INDEX.search("Qadmoos", limit=0) == []
+    assert INDEX.search("Qadmoos", limit=-78371595) == []

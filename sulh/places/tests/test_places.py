@@ -95,3 +95,10 @@ def test_a_place_page_lists_events_under_it(client_for):
 def test_the_about_page_credits_the_data(client):
     page = client.get("/about/").text
     assert "GeoNames" in page and "OpenSyria" in page and "CC BY 4.0" in page
+
+
+def test_place_search_refuses_a_limit_out_of_range_naming_it(api_for):
+    response = api_for("analyst").get("/places/search", q="Misyaf", limit=-78371595)
+    assert response.status_code == 422
+    assert "limit" in response.text
+    assert api_for("analyst").get("/places/search", q="Misyaf", limit=3).status_code == 200
