@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/<int:pk>/", views.case_detail, name="case"),
     path("cases/<int:pk>/brief/", views.case_brief, name="brief"),
     path("cases/<int:pk>/brief.md", views.case_brief_markdown, name="brief_md"),
+    path("cases/<int:pk>/brief.pdf", views.case_brief_pdf, name="brief_pdf"),
     path("cases/<int:pk>/status/", views.case_status, name="case_status"),
     path("cases/<int:pk>/parties/new/", views.party_add, name="party_add"),
     path("cases/<int:pk>/mediators/new/", views.mediator_add, name="mediator_add"),

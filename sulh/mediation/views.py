@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from sulh.access.policy import can_write, events_for_user
@@ -148,6 +149,25 @@ def case_brief_markdown(request: HttpRequest, pk: int) -> HttpResponse:
         brief_markdown(case, request.user), content_type="text/markdown; charset=utf-8"
     )
     response["Content-Disposition"] = f'inline; filename="case-{case.pk}-brief.md"'
+    return response
+
+
+@login_required
+def case_brief_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The brief as a PDF for partners, through the situation reports' engine; audited as an
+    export because the file leaves sulh."""
+    from sulh.audit.actions import do_audit_export
+    from sulh.reports.sitrep import font_urls, html_to_pdf
+
+    case = _brief_case(request, pk)
+    html = render_to_string(
+        "mediation/brief_pdf.html",
+        {"brief": brief_data(case, request.user), "fonts": font_urls(True), "for_pdf": True},
+        request=request,
+    )
+    do_audit_export(request.user, "mediation.brief_pdf", {"case": case.pk}, 1)
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="case-{case.pk}-brief.pdf"'
     return response
 
 

@@ -272,7 +272,7 @@ def register_builtin_sections() -> None:
     """The built-in sections register when this module is imported (by the app's ready)."""
 
 
-def _font_urls(for_pdf: bool) -> dict[str, str]:
+def font_urls(for_pdf: bool) -> dict[str, str]:
     if for_pdf:
         return {k: Path(finders.find(v)).as_uri() for k, v in FONT_FILES.items()}
     return {k: static(v) for k, v in FONT_FILES.items()}
@@ -285,7 +285,7 @@ def render_sitrep_html(report: SitrepRequest, for_pdf: bool = False, pdf_url: st
             "report": report,
             "area_name": _name(shown_area, report.language),
             "sections": build_sections(report),
-            "fonts": _font_urls(for_pdf),
+            "fonts": font_urls(for_pdf),
             "period": ltr(f"{report.date_from.isoformat()}–{report.date_to.isoformat()}"),
             "generated": ltr(timezone.localtime().strftime("%Y-%m-%d %H:%M")),
             "rtl": report.language == "ar",
@@ -295,11 +295,15 @@ def render_sitrep_html(report: SitrepRequest, for_pdf: bool = False, pdf_url: st
         return render_to_string("reports/sitrep/report.html", context)
 
 
-def render_sitrep_pdf(report: SitrepRequest) -> bytes:
+def html_to_pdf(html: str) -> bytes:
+    """A self-contained HTML page (fonts as file URLs) as PDF; WeasyPrint shapes Arabic."""
     from weasyprint import HTML
 
-    html = render_sitrep_html(report, for_pdf=True)
     return HTML(string=html).write_pdf()
+
+
+def render_sitrep_pdf(report: SitrepRequest) -> bytes:
+    return html_to_pdf(render_sitrep_html(report, for_pdf=True))
 
 
 __all__ = ["Q", "PartnerReader", "SitrepRequest", "render_sitrep_html", "render_sitrep_pdf"]

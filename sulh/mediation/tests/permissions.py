@@ -15,6 +15,7 @@ WEB = {
     ),
     "mediation:brief": page(200, outsider=404, anonymous=302, args={"pk": "case-siege"}),
     "mediation:brief_md": page(200, outsider=404, anonymous=302, args={"pk": "case-siege"}),
+    "mediation:brief_pdf": page(200, outsider=404, anonymous=302, args={"pk": "case-siege"}),
     "mediation:case": page(
         200, partner=403, outsider=404, anonymous=302, args={"pk": "case-siege"}
     ),

@@ -60,3 +60,44 @@ def test_an_outsider_gets_no_brief(client_for, demo_key):
     case = demo_key("case-siege")
     assert client_for("outsider").get(f"/mediation/cases/{case.pk}/brief/").status_code == 404
     assert client_for("outsider").get(f"/mediation/cases/{case.pk}/brief.md").status_code == 404
+
+
+def _pdf_text(content: bytes) -> str:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+
+
+def test_a_partner_downloads_the_brief_as_a_pdf_without_any_source(
+    client_for, demo_key, safe_descriptions
+):
+    from sulh.audit.models import AuditEntry
+
+    case = demo_key("case-siege")
+    response = client_for("partner").get(f"/mediation/cases/{case.pk}/brief.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(_pdf_text(response.content).split())
+    assert "Siege of Qadmus" in text and "Masyaf" in text
+    for description in safe_descriptions:
+        assert description not in text
+    for quote in _quotes(case):
+        assert " ".join(quote.split()) not in text
+    for marker in IDENTITY_MARKERS:
+        assert marker not in text
+    entry = AuditEntry.objects.filter(action="export").order_by("-id").first()
+    assert entry.changes["kind"] == "mediation.brief_pdf"
+
+
+def test_the_brief_pdf_is_in_arabic_for_an_arabic_reader(client_for, demo_key):
+    case = demo_key("case-siege")
+    client = client_for("partner")
+    client.cookies["django_language"] = "ar"
+    response = client.get(f"/mediation/cases/{case.pk}/brief.pdf", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 200
+    text = _pdf_text(response.content)
+    # The title and the page's own words come out in Arabic (extraction of shaped text keeps
+    # whole words where no ligature joins them).
+    assert "حصار القدموس" in text and "منقّح للشركاء" in text
