@@ -19,6 +19,7 @@ from sulh.exchange.bulk import BulkWriter
 from sulh.exchange.compact import row_claims
 from sulh.exchange.importers import get_importer
 from sulh.exchange.importers.base import Importer, Parsed, RowError
+from sulh.exchange.indexes import restore_indexes, set_aside_indexes, worth_setting_aside
 from sulh.exchange.models import ImportJob
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
@@ -143,8 +144,17 @@ def do_import_file(
     # Every id written is a real row by construction (reserved event ids, the in-memory place and
     # actor indexes, the source), so SQLite's per-row foreign key checks are skipped for the bulk
     # inserts (a no-op inside an outer transaction and on PostgreSQL).
-    with connection.constraint_checks_disabled(), _large_page_cache():
-        _run_batches(importer, raw, encoding, places, writer, job, bar, batch_size)
+    # A run killed while the lookup indexes were set aside left them missing: back first.
+    restore_indexes()
+    aside = worth_setting_aside(_estimated_rows(raw, size))
+    if aside:
+        set_aside_indexes()
+    try:
+        with connection.constraint_checks_disabled(), _large_page_cache():
+            _run_batches(importer, raw, encoding, places, writer, job, bar, batch_size)
+    finally:
+        if aside:
+            restore_indexes()
     bar.update(size - bar.n)
     bar.close()
     # The bulk path bypasses the model signals that keep the dashboard's summary current. A
@@ -165,6 +175,13 @@ def do_import_file(
             changes={"importer": importer.name, **job.counts},
         )
     return job
+
+
+def _estimated_rows(raw: BinaryIO, size: int) -> int:
+    """Rows in the file, estimated from the line length of its first 256 KB."""
+    head = raw.read(1 << 18)
+    raw.seek(0)
+    return size * head.count(b"\n") // max(len(head), 1)
 
 
 @contextmanager
