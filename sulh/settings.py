@@ -224,3 +224,7 @@ SULH_BASE_URL = env_str("SULH_BASE_URL")  # e.g. https://sulh.example.org, for l
 # gazetteer's admin centroids and places as points (see docs/analysis.md).
 SULH_TILE_URL = env_str("SULH_TILE_URL")
 SULH_TILE_ATTRIBUTION = env_str("SULH_TILE_ATTRIBUTION")
+
+# A dataset import of at least this many rows (estimated) sets the events' lookup indexes aside on
+# SQLite and rebuilds them at the end (see docs/exchange.md).
+SULH_IMPORT_SET_ASIDE_ROWS = env_int("SULH_IMPORT_SET_ASIDE_ROWS", 50_000)

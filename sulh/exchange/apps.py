@@ -8,8 +8,14 @@ class ExchangeConfig(AppConfig):
     nav = [(70, _("Import and export"), "exchange:index")]
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from sulh.claims.models import CLAIM_EXPANDERS
         from sulh.exchange.compact import expand_record
+        from sulh.exchange.indexes import restore_indexes
+
+        # An import killed while the events' lookup indexes were set aside: migrate restores them.
+        post_migrate.connect(restore_indexes, sender=self, dispatch_uid="exchange_restore_indexes")
 
         if expand_record not in CLAIM_EXPANDERS:
             CLAIM_EXPANDERS.append(expand_record)

@@ -2,6 +2,7 @@
 
 import calendar
 from datetime import date
+from functools import lru_cache
 
 from django.utils import translation
 
@@ -71,8 +72,7 @@ class AcledImporter(Importer):
         if self.subs is None:
             self.subs = _sub_keys()
         sub = _sub_key(self.subs, etype, row["sub_event_type"])
-        day = parse_day("event_date", row["event_date"])
-        start, end, precision = acled_dates(day, row.get("time_precision", "").strip())
+        start, end, precision = _dates(row["event_date"], row.get("time_precision", ""))
         killed = parse_count("fatalities", row["fatalities"])
         lat = parse_coordinate("latitude", row.get("latitude", ""), 90)
         lon = parse_coordinate("longitude", row.get("longitude", ""), 180)
@@ -103,6 +103,12 @@ class AcledImporter(Importer):
             description=row.get("notes", "").strip(),
             row_hash=row_hash(list(row.values())),
         )
+
+
+@lru_cache(maxsize=65536)
+def _dates(text: str, precision: str) -> tuple[date, date, str]:
+    """A dataset repeats the same few thousand days: each is parsed once (a bad one raises)."""
+    return acled_dates(parse_day("event_date", text), precision.strip())
 
 
 def _category(text: str) -> int | None:

@@ -3,6 +3,7 @@
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from sulh.exchange.placeindex import PlaceIndex, Where
 from sulh.exchange.reading import FileError
@@ -96,6 +97,7 @@ def parse_count(field: str, text: str, required: bool = True) -> int | None:
     return value
 
 
+@lru_cache(maxsize=65536)  # a range is immutable, and a dataset repeats the same few counts
 def parse_range(low: int | None, best: int | None, high: int | None) -> NumberRange:
     try:
         return NumberRange(low, best, high)

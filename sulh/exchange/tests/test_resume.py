@@ -14,6 +14,12 @@ from pathlib import Path
 from sulh.exchange.tests.helpers import acled_row, write_acled
 
 ROWS = 12000
+# The events' lookup indexes an import of this many rows sets aside (see sulh.exchange.indexes).
+LOOKUP_INDEXES = (
+    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+    "('events_even_week_914f5e_idx', 'events_event_place_id_61ecc581', "
+    "'events_even_actor_i_c81c44_idx')"
+)
 
 
 def sulh(env: dict, *args: str, **kwargs) -> subprocess.Popen:
@@ -26,6 +32,7 @@ def sulh(env: dict, *args: str, **kwargs) -> subprocess.Popen:
 def test_a_killed_import_resumes_and_finishes_without_copies(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["SULH_DATA_DIR"] = str(tmp_path)
+    env["SULH_IMPORT_SET_ASIDE_ROWS"] = "1000"  # this file counts as large
     assert sulh(env, "manage", "migrate", "-v0").wait() == 0
     assert sulh(env, "places", "load").wait() == 0
     path = write_acled(tmp_path / "big.csv", [acled_row(f"SYR{n}") for n in range(ROWS)])
@@ -50,6 +57,12 @@ def test_a_killed_import_resumes_and_finishes_without_copies(tmp_path: Path):
         checkpoint = conn.execute("SELECT rows_done FROM exchange_importjob").fetchone()[0]
     assert 0 < committed < ROWS
     assert committed == checkpoint - 1  # every committed batch is in the checkpoint (header row 1)
+    with sqlite3.connect(db, timeout=30) as conn:
+        assert conn.execute(LOOKUP_INDEXES).fetchone()[0] == 0, "killed with the indexes aside"
+    # A migrate (as after an upgrade) puts the missing indexes back ...
+    assert sulh(env, "manage", "migrate", "-v0").wait() == 0
+    with sqlite3.connect(db, timeout=30) as conn:
+        assert conn.execute(LOOKUP_INDEXES).fetchone()[0] == 3
 
     again = sulh(env, "import", "acled", str(path), "--no-progress")
     out, _err = again.communicate(timeout=300)
@@ -61,5 +74,23 @@ def test_a_killed_import_resumes_and_finishes_without_copies(tmp_path: Path):
             "SELECT COUNT(*), COUNT(DISTINCT external_key) FROM events_event"
         ).fetchone()
         status = conn.execute("SELECT status FROM exchange_importjob").fetchone()[0]
+        indexes = conn.execute(LOOKUP_INDEXES).fetchone()[0]
     assert total == distinct == ROWS
     assert status == "done"
+    assert indexes == 3  # ... and so does the end of the import that set them aside again
+
+
+def test_a_killed_import_with_its_indexes_aside_gets_them_back_on_the_next_import(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["SULH_DATA_DIR"] = str(tmp_path)
+    env["SULH_IMPORT_SET_ASIDE_ROWS"] = "1000"
+    assert sulh(env, "manage", "migrate", "-v0").wait() == 0
+    db = tmp_path / "sulh.sqlite3"
+    with sqlite3.connect(db) as conn:  # what a run killed mid-import leaves behind
+        conn.execute('DROP INDEX "events_even_week_914f5e_idx"')
+        conn.execute('DROP INDEX "events_even_actor_i_c81c44_idx"')
+    path = write_acled(tmp_path / "small.csv", [acled_row(f"SYR{n}") for n in range(20)])
+    run = sulh(env, "import", "acled", str(path), "--no-progress")  # small: nothing set aside
+    assert run.wait(timeout=300) == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(LOOKUP_INDEXES).fetchone()[0] == 3
