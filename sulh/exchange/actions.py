@@ -4,6 +4,7 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, BinaryIO
 
 from django.core.exceptions import ValidationError
@@ -23,7 +24,6 @@ from sulh.exchange.indexes import restore_indexes, set_aside_indexes, worth_sett
 from sulh.exchange.models import ImportJob
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
-from sulh.lib.dates import week_start
 from sulh.reports.summary import refresh_all, refresh_weeks
 from sulh.sources.actions import do_create_source
 from sulh.sources.models import Source, SourceKind
@@ -158,13 +158,14 @@ def do_import_file(
                 restore_indexes()
         bar.update(size - bar.n)
         bar.close()
-        # The bulk path bypasses the model signals that keep the dashboard's summary current. A
+        # New events are written past the model signals that keep the dashboard's summary current
+        # (changed ones are saved through the model, so their signals cover them). A
         # resumed import cannot know the weeks its killed run wrote, so it rebuilds them all; so
         # does an import large against the table (one pass instead of week by week).
         if resumed or aside:
             refresh_all()
         elif writer.weeks:
-            refresh_weeks(writer.weeks)
+            refresh_weeks(date.fromisoformat(week) for week in writer.weeks)
     with transaction.atomic():
         job.status = ImportJob.DONE
         job.finished_at = timezone.now()
@@ -251,16 +252,11 @@ def _commit_batch(
         def update(parsed: Parsed) -> None:
             nonlocal unchanged, changed
             event_id, old_hash = known[parsed.key]
-            if old_hash != parsed.row_hash:
-                writer.weeks.update(
-                    Event.objects.filter(pk=event_id).values_list("week", flat=True)
-                )
             touched = old_hash != parsed.row_hash and _apply_change(writer, event_id, parsed)
             changed += int(touched)
             unchanged += int(not touched)
             known[parsed.key] = (event_id, parsed.row_hash)
 
-        writer.weeks.update(week_start(p.date_start) for p in batch if p.date_start)
         for parsed in batch:
             if parsed.key in known:
                 update(parsed)

@@ -158,7 +158,8 @@ class BulkWriter:
         self.row_table = DatasetRow._meta.db_table
         self.actor_table = EventActor._meta.db_table
         self.event_ctype = ContentType.objects.get_for_model(Event)
-        self.weeks: set = set()  # weeks of the events written, for the dashboard's summary
+        # Weeks (ISO dates) of the new events written, for the dashboard's summary.
+        self.weeks: set[str] = set()
 
     # -- ids and raw inserts -------------------------------------------------------------------
     def reserve_ids(self, count: int) -> list[int]:
@@ -217,6 +218,7 @@ class BulkWriter:
         for pk, p in zip(ids, batch, strict=True):
             w = p.where
             date_json, start, end, precision, week = rec.date(p.date_start, p.date_end)
+            self.weeks.add(week)
             parts = [
                 f'"event_type": {rec.category("category", p.event_type)}',
                 f'"sub_event_type": {rec.category("category", p.sub_event_type)}',
