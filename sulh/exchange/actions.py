@@ -4,7 +4,6 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, BinaryIO
 
 from django.core.exceptions import ValidationError
@@ -24,7 +23,7 @@ from sulh.exchange.indexes import restore_indexes, set_aside_indexes, worth_sett
 from sulh.exchange.models import ImportJob
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
-from sulh.reports.summary import refresh_all, refresh_weeks
+from sulh.reports.summary import refresh_all, refresh_later
 from sulh.sources.actions import do_create_source
 from sulh.sources.models import Source, SourceKind
 
@@ -79,8 +78,7 @@ def _parsed_rows(
     importer: Importer, raw: BinaryIO, encoding: str | None, places: PlaceIndex, skip_to: int = 0
 ) -> Iterator[tuple[int, Parsed | BadRow]]:
     table = open_table(raw, encoding)
-    columns = importer.columns(table.header)
-    names = list(columns)
+    parse = importer.row_parser(importer.columns(table.header), places)
     width = len(table.header)
     for number, values in table.rows:
         if number <= skip_to:
@@ -88,9 +86,8 @@ def _parsed_rows(
         if len(values) != width:
             yield number, BadRow(number, "(row)", f"{len(values)} values for {width} columns")
             continue
-        row = dict(zip(names, values, strict=True))
         try:
-            yield number, importer.parse(row, places)
+            yield number, parse(values)
         except RowError as exc:
             yield number, BadRow(number, exc.field, exc.message)
 
@@ -149,7 +146,10 @@ def do_import_file(
     aside = worth_setting_aside(_estimated_rows(raw, size))
     if aside:
         set_aside_indexes()
-    with _large_page_cache():
+    # Changed events are saved through the model, whose signals recompute their weeks from the
+    # table; ``refresh_later`` holds that until the new events' counts are merged, so a week is
+    # never counted twice.
+    with _large_page_cache(), refresh_later():
         try:
             with connection.constraint_checks_disabled():
                 _run_batches(importer, raw, encoding, places, writer, job, bar, batch_size)
@@ -158,14 +158,12 @@ def do_import_file(
                 restore_indexes()
         bar.update(size - bar.n)
         bar.close()
-        # New events are written past the model signals that keep the dashboard's summary current
-        # (changed ones are saved through the model, so their signals cover them). A
-        # resumed import cannot know the weeks its killed run wrote, so it rebuilds them all; so
-        # does an import large against the table (one pass instead of week by week).
-        if resumed or aside:
+        # New events are written past the model signals, so the writer counted them as they went
+        # by. A resumed import cannot know what its killed run wrote: it rebuilds the summary.
+        if resumed:
             refresh_all()
-        elif writer.weeks:
-            refresh_weeks(date.fromisoformat(week) for week in writer.weeks)
+        else:
+            writer.tally.merge()
     with transaction.atomic():
         job.status = ImportJob.DONE
         job.finished_at = timezone.now()

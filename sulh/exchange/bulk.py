@@ -25,6 +25,7 @@ from sulh.exchange.importers.base import Parsed
 from sulh.exchange.models import DatasetRow
 from sulh.lib.arabic import normalise
 from sulh.lib.dates import week_start
+from sulh.reports.summary import Tally
 from sulh.sources.models import Source
 
 ACLED_KIND = {
@@ -121,10 +122,11 @@ class Reconciler:
     def _category(self, kind: str, key: str) -> str:
         return self._dump(kind, [self._evidence(key=key)])[1]
 
-    def _date(self, start: Any, end: Any) -> tuple[str, str, str, str, str]:
+    def _date(self, start: Any, end: Any) -> tuple[str, str, str, str, str, Any]:
         result, text = self._dump("date", [self._evidence(start=start, end=end)])
-        week = week_start(result.start).isoformat()
-        return text, result.start.isoformat(), result.end.isoformat(), result.precision, week
+        week = week_start(result.start)
+        start_text, end_text = result.start.isoformat(), result.end.isoformat()
+        return text, start_text, end_text, result.precision, week.isoformat(), week
 
     def _number(self, low: Any, best: Any, high: Any) -> tuple[str, Any, Any, Any]:
         result, text = self._dump("number", [self._evidence(low=low, best=best, high=high)])
@@ -158,8 +160,8 @@ class BulkWriter:
         self.row_table = DatasetRow._meta.db_table
         self.actor_table = EventActor._meta.db_table
         self.event_ctype = ContentType.objects.get_for_model(Event)
-        # Weeks (ISO dates) of the new events written, for the dashboard's summary.
-        self.weeks: set[str] = set()
+        # The new events written, counted for the dashboard's summary.
+        self.tally = Tally()
 
     # -- ids and raw inserts -------------------------------------------------------------------
     def reserve_ids(self, count: int) -> list[int]:
@@ -217,8 +219,7 @@ class BulkWriter:
         rec = self.reconciler
         for pk, p in zip(ids, batch, strict=True):
             w = p.where
-            date_json, start, end, precision, week = rec.date(p.date_start, p.date_end)
-            self.weeks.add(week)
+            date_json, start, end, precision, week, monday = rec.date(p.date_start, p.date_end)
             parts = [
                 f'"event_type": {rec.category("category", p.event_type)}',
                 f'"sub_event_type": {rec.category("category", p.sub_event_type)}',
@@ -232,10 +233,12 @@ class BulkWriter:
                 num_json, low, best, high = rec.number(killed.low, killed.best, killed.high)
                 parts.append(f'"killed": {num_json}')
             actor_ids = [self.actors.id_for(name, cat) for name, cat in p.actors]
+            party_ids: tuple[int, ...] = ()
             if actor_ids:
                 party_json, party_keys = rec.parties(tuple(str(a) for a in actor_ids))
                 parts.append(f'"party": {party_json}')
-                roles.extend((pk, "party", int(k), False) for k in party_keys)
+                party_ids = tuple(int(k) for k in party_keys)
+                roles.extend((pk, "party", k, False) for k in party_ids)
             if p.description:
                 parts.append(f'"description": {rec.text(p.description)}')
             events.append(
@@ -249,6 +252,14 @@ class BulkWriter:
                     "{" + ", ".join(parts) + "}", self.origin, p.key, self.user_id, now, now,
                 )
             )  # fmt: skip
+            self.tally.add(
+                monday,
+                (w.adm1_id, w.adm2_id, w.adm3_id) if w else (None, None, None),
+                p.event_type,
+                w.place_id if w else None,
+                party_ids,
+                (low, best, high),
+            )
             a1 = actor_ids[0] if actor_ids else None
             a2 = actor_ids[1] if len(actor_ids) > 1 else None
             k = p.killed

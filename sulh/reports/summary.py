@@ -2,8 +2,9 @@
 
 Saving or deleting an event (through the claims machinery or anything else using the ORM) marks its
 week, old and new, and the weeks are recomputed when the transaction commits. Bulk importers that
-write with raw SQL call ``refresh_weeks(weeks)`` (or ``refresh_all()``) themselves; code saving many
-events through the ORM wraps the loop in ``refresh_later()`` so each week is recomputed once.
+write with raw SQL count their events into a ``Tally`` as they stream past and ``merge`` it at the
+end (or call ``refresh_weeks(weeks)`` / ``refresh_all()``); code saving many events through the ORM
+wraps the loop in ``refresh_later()`` so each week is recomputed once.
 """
 
 import threading
@@ -75,11 +76,32 @@ def _select_list(dims: frozenset[str], from_events: bool) -> tuple[str, str]:
     return ", ".join(selected), ", ".join(grouped)
 
 
+_INSERT = f"INSERT INTO {Cell._meta.db_table} (cube, {_COLUMNS}, {_MEASURES}) "
+
+
+def _derive(cursor, weeks: list[date] | None) -> None:
+    """The coarser cubes of these weeks, summed from the finest ones (already current)."""
+    where, params = _week_condition(weeks)
+    cells = Cell._meta.db_table
+    derived = list(_FROM_CUBE)
+    cursor.execute(
+        f"DELETE FROM {cells} WHERE cube IN ({', '.join(['%s'] * len(derived))}) AND {where}",
+        [*derived, *params],
+    )
+    for cube, parent in _FROM_CUBE.items():
+        selected, grouped = _select_list(CUBES[cube], False)
+        cursor.execute(
+            f"{_INSERT} SELECT %s, {selected}, {_FROM_CELLS} FROM {cells} "
+            f"WHERE cube = %s AND {where} GROUP BY {grouped}",
+            [cube, parent, *params],
+        )
+
+
 def _rebuild(weeks: list[date] | None) -> None:
     cells, events, roles = Cell._meta.db_table, Event._meta.db_table, EventActor._meta.db_table
     where, params = _week_condition(weeks)
     event_where, _ = _week_condition(weeks, "e.week")
-    insert = f"INSERT INTO {cells} (cube, {_COLUMNS}, {_MEASURES}) "
+    insert = _INSERT
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {cells} WHERE {where}", params)
         for cube in _FROM_EVENTS_TABLE:
@@ -98,13 +120,7 @@ def _rebuild(weeks: list[date] | None) -> None:
                 f"JOIN {events} e ON e.id = a.event_id WHERE {event_where} GROUP BY {grouped}",
                 [cube, *params],
             )
-        for cube, parent in _FROM_CUBE.items():
-            selected, grouped = _select_list(CUBES[cube], False)
-            cursor.execute(
-                f"{insert} SELECT %s, {selected}, {_FROM_CELLS} FROM {cells} "
-                f"WHERE cube = %s AND {where} GROUP BY {grouped}",
-                [cube, parent, *params],
-            )
+        _derive(cursor, weeks)
 
 
 def refresh_weeks(weeks: Iterable[date | None]) -> None:
@@ -117,6 +133,102 @@ def refresh_weeks(weeks: Iterable[date | None]) -> None:
 def refresh_all() -> None:
     """Rebuild the whole summary: after a bulk import, or by ``sulh reports refresh``."""
     _rebuild(None)
+
+
+class Tally:
+    """New events counted as a bulk import writes them, so the summary need not re-read them.
+
+    ``add`` keeps one counter per distinct combination of week, areas, type, place and parties
+    (a dataset repeats them, so this grows with the variety of the data, not with its rows);
+    ``merge`` adds the counters to the finest cubes and re-derives the coarser ones of the weeks
+    it touched. Only for events that are new: a changed event is saved through the model, whose
+    signals recompute its weeks from the table.
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple, list[int]] = {}
+
+    def add(
+        self,
+        week: date | None,
+        areas: tuple[int | None, int | None, int | None],
+        event_type: str,
+        place_id: int | None,
+        actor_ids: tuple[int, ...],
+        fatalities: tuple[int | None, int | None, int | None],
+    ) -> None:
+        key = (week, areas, event_type, place_id, actor_ids, fatalities)
+        counter = self.counts.get(key)
+        if counter is None:
+            self.counts[key] = [1]
+        else:
+            counter[0] += 1
+
+    @property
+    def weeks(self) -> set[date | None]:
+        return {key[0] for key in self.counts}
+
+    def cells(self) -> dict[tuple, list[int]]:
+        """(cube, week, adm1, adm2, adm3, type, place, actor) -> the five measures."""
+        cells: dict[tuple, list[int]] = {}
+
+        def bump(key: tuple, n: int, low: int | None, best: int | None, high: int | None) -> None:
+            m = cells.setdefault(key, [0, 0, 0, 0, 0])
+            m[0] += n
+            if best is None:
+                m[1] += n
+            m[2] += n * (best if low is None else low) if (low, best) != (None, None) else 0
+            m[3] += n * best if best is not None else 0
+            m[4] += n * (best if high is None else high) if (high, best) != (None, None) else 0
+
+        for key, (n,) in self.counts.items():
+            week, (a1, a2, a3), etype, place, actors, (low, best, high) = key
+            bump(("3t", week, a1, a2, a3, etype, None, None), n, low, best, high)
+            bump(("p", week, a1, a2, a3, "", place, None), n, low, best, high)
+            for actor in dict.fromkeys(actors):  # an actor in two roles counts once
+                bump(("at", week, None, None, None, etype, None, actor), n, low, best, high)
+                bump(("a1", week, a1, None, None, "", None, actor), n, low, best, high)
+        return cells
+
+    def merge(self) -> None:
+        """Add the counted events to the summary (one transaction) and forget them."""
+        if not self.counts:
+            return
+        cells = self.cells()
+        weeks = sorted({UNDATED if w is None else w for w in self.weeks})
+        base = ("3t", "p", "at", "a1")
+        with transaction.atomic(), connection.cursor() as cursor:
+            for start in range(0, len(weeks), 500):
+                chunk = weeks[start : start + 500]
+                where, params = _week_condition(chunk)
+                marks = ", ".join(["%s"] * len(base))
+                # Cells already there for these weeks are folded in, then replaced.
+                cursor.execute(
+                    f"SELECT cube, {_COLUMNS}, {_MEASURES} FROM {Cell._meta.db_table} "
+                    f"WHERE cube IN ({marks}) AND {where}",
+                    [*base, *params],
+                )
+                old = cursor.fetchall()
+                for cube, week, *rest in old:
+                    if isinstance(week, str):  # SQLite hands dates back as text
+                        week = date.fromisoformat(week)
+                    measures = cells.setdefault((cube, week, *rest[:6]), [0, 0, 0, 0, 0])
+                    for i, value in enumerate(rest[6:]):
+                        measures[i] += value
+                if old:
+                    cursor.execute(
+                        f"DELETE FROM {Cell._meta.db_table} WHERE cube IN ({marks}) AND {where}",
+                        [*base, *params],
+                    )
+            marks = ", ".join(["%s"] * 13)
+            adapt = connection.ops.adapt_datefield_value
+            cursor.executemany(
+                f"{_INSERT} VALUES ({marks})",
+                [(cube, adapt(week), *rest, *m) for (cube, week, *rest), m in cells.items()],
+            )
+            for start in range(0, len(weeks), 500):
+                _derive(cursor, weeks[start : start + 500])
+        self.counts.clear()
 
 
 def _pending() -> set[date]:

@@ -1,8 +1,10 @@
 """ACLED's CSV export (the 2023 column set in sulh/exchange/data/acled_columns.txt)."""
 
 import calendar
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 
 from django.utils import translation
 
@@ -63,46 +65,96 @@ class AcledImporter(Importer):
     required = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "fatalities")
 
     def parse(self, row: dict[str, str], places: PlaceIndex) -> Parsed:
-        key = row["event_id_cnty"].strip()
-        if not key:
-            raise RowError("event_id_cnty", "every row needs its ACLED event id")
-        etype = TYPE_KEYS.get(row["event_type"].strip().lower())
-        if etype is None:
-            raise RowError("event_type", f"{row['event_type']!r} is not an ACLED event type")
+        """One row given as a dict (column name -> value)."""
+        positions = {name: i for i, name in enumerate(row)}
+        return self.row_parser(positions, places)(list(row.values()))
+
+    def row_parser(
+        self, positions: dict[str, int], places: PlaceIndex
+    ) -> Callable[[list[str]], Parsed]:
+        """``parse`` by position: the same checks and results, without a dict per row, and each
+        distinct type, day, place and pair of actors worked out once (a national file repeats
+        a few thousand of each across a million rows). Absent optional columns read as ""."""
         if self.subs is None:
             self.subs = _sub_keys()
-        sub = _sub_key(self.subs, etype, row["sub_event_type"])
-        start, end, precision = _dates(row["event_date"], row.get("time_precision", ""))
-        killed = parse_count("fatalities", row["fatalities"])
-        lat = parse_coordinate("latitude", row.get("latitude", ""), 90)
-        lon = parse_coordinate("longitude", row.get("longitude", ""), 180)
-        level = GEO_LEVEL.get(row.get("geo_precision", "").strip() or "1")
-        if level is None:
-            raise RowError("geo_precision", f"{row['geo_precision']!r} is not 1, 2 or 3")
-        admin = (row.get("admin1", ""), row.get("admin2", ""), row.get("admin3", ""))
-        location = row.get("location", "").strip()
-        where = places.match(admin, location, lat, lon, level)
-        actors = distinct_actors(
-            [
-                (row.get(f"actor{n}", "").strip(), _category(row.get(f"inter{n}", "")))
-                for n in (1, 2)
-            ]
+        subs = self.subs
+        empty = len(positions)  # every row gets one "" appended, for the absent columns
+
+        def at(name: str) -> int:
+            return positions.get(name, empty)
+
+        i_key, i_date, i_type, i_sub, i_fatalities = (positions[n] for n in self.required)
+        i_precision, i_notes = at("time_precision"), at("notes")
+        place_of = itemgetter(
+            *(at(n) for n in ("admin1", "admin2", "admin3", "location", "latitude", "longitude"))
         )
-        sub_label = row["sub_event_type"].strip()
-        return Parsed(
-            key=f"acled:{key}",
-            title=f"{sub_label} in {location}" if location else sub_label,
-            event_type=etype.key,
-            sub_event_type=sub,
-            date_start=start,
-            date_end=end,
-            date_precision=precision,
-            where=where,
-            killed=parse_range(killed, killed, killed),
-            actors=actors,
-            description=row.get("notes", "").strip(),
-            row_hash=row_hash(list(row.values())),
-        )
+        geo_of = itemgetter(at("geo_precision"))
+        parties_of = itemgetter(*(at(n) for n in ("actor1", "inter1", "actor2", "inter2")))
+        kinds: dict[tuple[str, str], tuple[str, str, str]] = {}
+        wheres: dict[tuple, tuple] = {}
+        parties: dict[tuple, tuple] = {}
+        counts: dict[str, object] = {}
+
+        def kind_of(type_text: str, sub_text: str) -> tuple[str, str, str]:
+            etype = TYPE_KEYS.get(type_text.strip().lower())
+            if etype is None:
+                raise RowError("event_type", f"{type_text!r} is not an ACLED event type")
+            return etype.key, _sub_key(subs, etype, sub_text), sub_text.strip()
+
+        def where_of(raw: tuple, geo: str) -> tuple:
+            admin1, admin2, admin3, location, lat_text, lon_text = raw
+            lat = parse_coordinate("latitude", lat_text, 90)
+            lon = parse_coordinate("longitude", lon_text, 180)
+            level = GEO_LEVEL.get(geo.strip() or "1")
+            if level is None:
+                raise RowError("geo_precision", f"{geo!r} is not 1, 2 or 3")
+            location = location.strip()
+            return places.match((admin1, admin2, admin3), location, lat, lon, level), location
+
+        def parse_values(values: list[str]) -> Parsed:
+            digest = row_hash(values)
+            values.append("")
+            key = values[i_key].strip()
+            if not key:
+                raise RowError("event_id_cnty", "every row needs its ACLED event id")
+            type_key = (values[i_type], values[i_sub])
+            kind = kinds.get(type_key)
+            if kind is None:
+                kind = kinds[type_key] = kind_of(*type_key)
+            start, end, precision = _dates(values[i_date], values[i_precision])
+            fatalities = values[i_fatalities]
+            killed = counts.get(fatalities)
+            if killed is None:
+                n = parse_count("fatalities", fatalities)
+                killed = counts[fatalities] = parse_range(n, n, n)
+            raw_place, geo = place_of(values), geo_of(values)
+            place = wheres.get((raw_place, geo))
+            if place is None:
+                place = wheres[(raw_place, geo)] = where_of(raw_place, geo)
+            where, location = place
+            raw_parties = parties_of(values)
+            actors = parties.get(raw_parties)
+            if actors is None:
+                a1, i1, a2, i2 = raw_parties
+                actors = parties[raw_parties] = distinct_actors(
+                    [(a1.strip(), _category(i1)), (a2.strip(), _category(i2))]
+                )
+            return Parsed(
+                key=f"acled:{key}",
+                title=f"{kind[2]} in {location}" if location else kind[2],
+                event_type=kind[0],
+                sub_event_type=kind[1],
+                date_start=start,
+                date_end=end,
+                date_precision=precision,
+                where=where,
+                killed=killed,
+                actors=actors,
+                description=values[i_notes].strip(),
+                row_hash=digest,
+            )
+
+        return parse_values
 
 
 @lru_cache(maxsize=65536)

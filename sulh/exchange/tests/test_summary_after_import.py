@@ -1,0 +1,114 @@
+"""The dashboard's summary after an import is what a full rebuild from the events gives.
+
+A bulk import counts its new events as it writes them instead of re-reading the table; these
+tests compare that summary, cell by cell, with ``refresh_all``'s, in the cases where counting
+could go wrong: weeks that already had events, rows changed by a re-import, the same row twice
+in one file, UCDP's fatality ranges, and a resumed import.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from sulh.exchange.tests.helpers import acled_row, write_acled
+from sulh.exchange.tests.test_import_ucdp import first_rows
+from sulh.reports.models import Cell
+from sulh.reports.summary import refresh_all
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def current_summary(db):
+    """Start from a summary that matches the events already there (the demo's, if loaded)."""
+    refresh_all()
+
+
+@pytest.fixture
+def run_import(django_capture_on_commit_callbacks):
+    """``sulh import``, with what waits for a commit run as it would outside a test's
+    transaction (changed events recompute their weeks then)."""
+
+    def run(path, fmt: str = "acled") -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("import", fmt, str(path), "--no-progress")
+
+    return run
+
+
+COLUMNS = (
+    "cube", "week", "adm1_id", "adm2_id", "adm3_id", "event_type", "place_id", "actor_id",
+    "events", "unknown", "fatalities_low", "fatalities_best", "fatalities_high",
+)  # fmt: skip
+
+
+def summary() -> list[tuple]:
+    return sorted(Cell.objects.values_list(*COLUMNS), key=repr)
+
+
+def assert_summary_is_current() -> None:
+    after_import = summary()
+    refresh_all()
+    assert after_import == summary()
+    assert after_import  # an empty summary would make the comparison meaningless
+
+
+ROWS = [
+    acled_row("SYR910001"),
+    acled_row("SYR910002", event_date="2025-03-07", fatalities="0", actor2=""),
+    acled_row("SYR910003", event_type="Protests", sub_event_type="Peaceful protest"),
+    acled_row("SYR910004", admin1="Latakia", admin2="Latakia", admin3="Latakia", location=""),
+    acled_row("SYR910005", time_precision="3", geo_precision="3", location="Qadmous"),
+    acled_row("SYR910006", actor2="Unidentified Armed Group (Syria)", fatalities="7"),
+    acled_row("SYR910007", event_date="2024-12-30", fatalities="1"),
+]
+
+
+def test_a_first_import_counts_every_cube_as_a_rebuild_does(tmp_path, run_import):
+    run_import(write_acled(tmp_path / "a.csv", ROWS))
+    assert_summary_is_current()
+
+
+def test_a_second_file_into_the_same_weeks_adds_to_the_cells_already_there(tmp_path, run_import):
+    run_import(write_acled(tmp_path / "a.csv", ROWS))
+    more = [
+        acled_row("SYR910101"),  # the same week, place, type and parties as SYR910001
+        acled_row("SYR910102", event_date="2025-03-04", fatalities="3"),
+        acled_row("SYR910103", event_date="2025-05-01", event_type="Riots",
+                  sub_event_type="Mob violence"),
+    ]  # fmt: skip
+    run_import(write_acled(tmp_path / "b.csv", more))
+    assert_summary_is_current()
+
+
+def test_changed_and_repeated_rows_are_not_counted_twice(tmp_path, run_import):
+    run_import(write_acled(tmp_path / "a.csv", ROWS))
+    changed = [
+        acled_row("SYR910001", fatalities="9"),  # a correction to an imported event
+        acled_row("SYR910002", event_date="2025-04-20"),  # moves to another week
+        acled_row("SYR910201"),  # new, in a week that also has a changed event
+        acled_row("SYR910202", fatalities="4"),
+        acled_row("SYR910202", fatalities="6"),  # the same id twice in one file
+    ]
+    run_import(write_acled(tmp_path / "b.csv", changed))
+    assert_summary_is_current()
+
+
+def test_ucdp_ranges_are_carried_into_the_summary(tmp_path, run_import):
+    path, _rows = first_rows(tmp_path, 160)  # rows 101 and 153 carry ranges
+    run_import(path, "ucdp")
+    assert_summary_is_current()
+    low, best, high = (sum(c) for c in zip(*Cell.objects.filter(cube="t").values_list(
+        "fatalities_low", "fatalities_best", "fatalities_high"), strict=True))  # fmt: skip
+    assert low <= best <= high and low < high  # the extract's rows carry real ranges
+
+
+def test_a_resumed_import_leaves_the_summary_current(tmp_path, run_import):
+    from sulh.exchange.models import ImportJob
+
+    path = write_acled(tmp_path / "a.csv", ROWS)
+    run_import(path)
+    # As if the run had been killed after its first rows: the job is still running.
+    job = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.RUNNING, rows_done=3)
+    run_import(path)
+    assert_summary_is_current()
