@@ -61,7 +61,12 @@ class ApiToken(models.Model):
 
     @staticmethod
     def new_secret() -> str:
-        return "sulh_" + secrets.token_urlsafe(32)
+        # The prefix people type to revoke a token must not start with "-": the command line
+        # would read it as an option (one secret in 32 did).
+        while True:
+            secret = secrets.token_urlsafe(32)
+            if secret[0] != "-":
+                return "sulh_" + secret
 
     def is_usable(self) -> bool:
         now = timezone.now()

@@ -49,3 +49,18 @@ def test_the_sulh_command_is_installed_and_lists_its_commands(tmp_path):
     )
     for command in ("demo", "serve", "places", "token"):
         assert command in done.stdout
+
+
+def test_a_token_is_never_given_a_prefix_the_command_line_would_read_as_an_option(
+    capsys, persona, monkeypatch
+):
+    import secrets
+
+    draws = iter(["-" + "a" * 42, "b" * 43])
+    monkeypatch.setattr(secrets, "token_urlsafe", lambda n: next(draws))
+    persona("analyst")
+    call_command("token", "create", "t_analyst")
+    token = capsys.readouterr().out.strip()
+    assert token == "sulh_" + "b" * 43
+    call_command("token", "revoke", token[5:13])
+    assert "revoked bbbbbbbb" in capsys.readouterr().out
