@@ -123,7 +123,9 @@ def event_public(event: Any, user: Any) -> dict:
 
 
 def _reconciled_public(event: Any, user: Any) -> dict:
-    data = dict(event.reconciled or {})
+    from sulh.claims.models import current_reconciled
+
+    data = dict(current_reconciled(event))
     location = data.get("location")
     if location and event.place_id and event.place.sensitive and is_partner(user):
         data["location"] = {

@@ -132,11 +132,16 @@ def _place_refines() -> Any:
 
 
 def reconciled_fields(record: models.Model) -> dict[str, Reconciled]:
-    specs: dict[str, FieldSpec] = fields_for(record)
     accepted = record_claims(record).filter(status=ClaimStatus.ACCEPTED).select_related("source")
     by_field: dict[str, list] = {}
     for claim in accepted:
         by_field.setdefault(claim.field, []).append(evidence_of(claim))
+    return reconcile_evidence(record, by_field)
+
+
+def reconcile_evidence(record: models.Model, by_field: dict[str, list]) -> dict[str, Reconciled]:
+    """Each field's reconciled value from its evidence, by the record's field specs."""
+    specs: dict[str, FieldSpec] = fields_for(record)
     results = {}
     for name, items in by_field.items():
         spec = specs.get(name)

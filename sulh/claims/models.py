@@ -120,6 +120,22 @@ class Claim(models.Model):
 CLAIM_EXPANDERS: list[Callable[[models.Model], None]] = []
 
 
+# The same apps may leave a record's stored reconciliation empty until its claims are expanded;
+# they register a function giving it from the compact claims, without writing anything.
+RECONCILED_PREVIEWS: list[Callable[[models.Model], dict | None]] = []
+
+
+def current_reconciled(record: models.Model) -> dict:
+    """The record's reconciled values: stored, or worked out from its compact claims."""
+    if record.reconciled:
+        return record.reconciled
+    for preview in RECONCILED_PREVIEWS:
+        data = preview(record)
+        if data is not None:
+            return data
+    return {}
+
+
 def record_claims(record: models.Model) -> models.QuerySet[Claim]:
     for expand in CLAIM_EXPANDERS:
         expand(record)

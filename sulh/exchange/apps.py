@@ -10,8 +10,8 @@ class ExchangeConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from sulh.claims.models import CLAIM_EXPANDERS
-        from sulh.exchange.compact import expand_record
+        from sulh.claims.models import CLAIM_EXPANDERS, RECONCILED_PREVIEWS
+        from sulh.exchange.compact import expand_record, preview_reconciled
         from sulh.exchange.indexes import restore_indexes
 
         # An import killed while the events' lookup indexes were set aside: migrate restores them.
@@ -19,3 +19,5 @@ class ExchangeConfig(AppConfig):
 
         if expand_record not in CLAIM_EXPANDERS:
             CLAIM_EXPANDERS.append(expand_record)
+        if preview_reconciled not in RECONCILED_PREVIEWS:
+            RECONCILED_PREVIEWS.append(preview_reconciled)

@@ -6,7 +6,6 @@ each event's reconciled columns are computed with the same reconciliation functi
 event, memoised because a dataset repeats the same few values millions of times.
 """
 
-import json
 import os
 import time
 from collections.abc import Iterable, Sequence
@@ -101,48 +100,36 @@ class ActorBook:
 
 
 class Reconciler:
-    """The reconciled value of each field of a one-source event, as ``reconcile`` computes it,
-    memoised and kept as JSON text so an event's ``reconciled`` column is a string join."""
+    """The reconciled columns of a one-source event, as ``reconcile`` computes them, memoised
+    because a dataset repeats the same few dates, counts and pairs of parties millions of times.
+
+    The full reconciliation (the ``reconciled`` JSON, about a kilobyte an event and most of what
+    an import wrote) is left empty: ``sulh.exchange.compact`` works it out from the compact row
+    when something reads it and stores it when the event's claims are expanded.
+    """
 
     def __init__(self, reliability: str, credibility: int) -> None:
         self.rel, self.cred = reliability, credibility
-        self.category = lru_cache(maxsize=4096)(self._category)
         self.date = lru_cache(maxsize=65536)(self._date)
         self.number = lru_cache(maxsize=65536)(self._number)
         self.parties = lru_cache(maxsize=65536)(self._parties)
-        self.weight = round(Evidence(0, reliability, credibility).weight, 3)
 
     def _evidence(self, claim_id: int = 0, **values: Any) -> Evidence:
         return Evidence(claim_id, self.rel, self.cred, **values)
 
-    def _dump(self, kind: str, items: list[Evidence], multiple: bool = False) -> Any:
-        result = reconcile(kind, items, multiple)
-        return result, json.dumps(result.as_dict(), ensure_ascii=False)
-
-    def _category(self, kind: str, key: str) -> str:
-        return self._dump(kind, [self._evidence(key=key)])[1]
-
-    def _date(self, start: Any, end: Any) -> tuple[str, str, str, str, str, Any]:
-        result, text = self._dump("date", [self._evidence(start=start, end=end)])
+    def _date(self, start: Any, end: Any) -> tuple[str, str, str, str, Any]:
+        result = reconcile("date", [self._evidence(start=start, end=end)])
         week = week_start(result.start)
         start_text, end_text = result.start.isoformat(), result.end.isoformat()
-        return text, start_text, end_text, result.precision, week.isoformat(), week
+        return start_text, end_text, result.precision, week.isoformat(), week
 
-    def _number(self, low: Any, best: Any, high: Any) -> tuple[str, Any, Any, Any]:
-        result, text = self._dump("number", [self._evidence(low=low, best=best, high=high)])
-        return text, result.low, result.best, result.high
+    def _number(self, low: Any, best: Any, high: Any) -> tuple[Any, Any, Any]:
+        result = reconcile("number", [self._evidence(low=low, best=best, high=high)])
+        return result.low, result.best, result.high
 
-    def _parties(self, keys: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-        items = [self._evidence(i, key=k) for i, k in enumerate(keys)]
-        result, text = self._dump("actor", items, multiple=True)
-        return text, tuple(result.keys)
-
-    def text(self, value: str) -> str:
-        quoted = json.dumps(value, ensure_ascii=False)
-        return (
-            f'{{"kind": "text", "claims": 1, "disputed": false, "value": {quoted}, '
-            f'"values": [{quoted}], "support": {{{quoted}: {self.weight}}}}}'
-        )
+    def _parties(self, actor_ids: tuple[int, ...]) -> tuple[int, ...]:
+        items = [self._evidence(i, key=str(a)) for i, a in enumerate(actor_ids)]
+        return tuple(int(k) for k in reconcile("actor", items, True).keys)
 
 
 class BulkWriter:
@@ -162,6 +149,7 @@ class BulkWriter:
         self.event_ctype = ContentType.objects.get_for_model(Event)
         # The new events written, counted for the dashboard's summary.
         self.tally = Tally()
+        self._actor_ids: dict[tuple, tuple[int, ...]] = {}
 
     # -- ids and raw inserts -------------------------------------------------------------------
     def reserve_ids(self, count: int) -> list[int]:
@@ -216,69 +204,56 @@ class BulkWriter:
         ids = self.reserve_ids(len(batch))
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         events, rows, roles = [], [], []
-        rec = self.reconciler
+        rec, tally, origin, user_id = self.reconciler, self.tally, self.origin, self.user_id
+        source_id, credibility, next_uid = self.source.pk, self.credibility, self.uids.next_hex
+        no_place = (None,) * 7
         for pk, p in zip(ids, batch, strict=True):
             w = p.where
-            date_json, start, end, precision, week, monday = rec.date(p.date_start, p.date_end)
-            parts = [
-                f'"event_type": {rec.category("category", p.event_type)}',
-                f'"sub_event_type": {rec.category("category", p.sub_event_type)}',
-                f'"date": {date_json}',
-            ]
-            if w is not None:
-                parts.append(f'"location": {rec.category("place", str(w.place_id))}')
-            low = best = high = None
-            if p.killed is not None:
-                killed = p.killed
-                num_json, low, best, high = rec.number(killed.low, killed.best, killed.high)
-                parts.append(f'"killed": {num_json}')
-            actor_ids = [self.actors.id_for(name, cat) for name, cat in p.actors]
-            party_ids: tuple[int, ...] = ()
-            if actor_ids:
-                party_json, party_keys = rec.parties(tuple(str(a) for a in actor_ids))
-                parts.append(f'"party": {party_json}')
-                party_ids = tuple(int(k) for k in party_keys)
-                roles.extend((pk, "party", k, False) for k in party_ids)
-            if p.description:
-                parts.append(f'"description": {rec.text(p.description)}')
+            start, end, precision, week, monday = rec.date(p.date_start, p.date_end)
+            k = p.killed
+            low, best, high = rec.number(k.low, k.best, k.high) if k else (None, None, None)
+            actor_ids = self.actor_ids(p.actors)
+            party_ids = rec.parties(actor_ids) if actor_ids else ()
+            for actor_id in party_ids:
+                roles.append((pk, "party", actor_id, False))
+            place = (
+                (w.place_id, w.adm1_id, w.adm2_id, w.adm3_id, w.latitude, w.longitude,
+                 w.geo_precision) if w else no_place
+            )  # fmt: skip
             events.append(
                 (
-                    pk, self.uids.next_hex(), p.title[:300], "", p.event_type,
-                    p.sub_event_type, start, end, precision, week,
-                    w.place_id if w else None, w.adm1_id if w else None,
-                    w.adm2_id if w else None, w.adm3_id if w else None,
-                    w.latitude if w else None, w.longitude if w else None,
-                    w.geo_precision if w else None, low, best, high, False, "[]",
-                    "{" + ", ".join(parts) + "}", self.origin, p.key, self.user_id, now, now,
+                    pk, next_uid(), p.title[:300], "", p.event_type, p.sub_event_type, start, end,
+                    precision, week, *place, low, best, high, False, "[]", "{}", origin, p.key,
+                    user_id, now, now,
                 )
             )  # fmt: skip
-            self.tally.add(
-                monday,
-                (w.adm1_id, w.adm2_id, w.adm3_id) if w else (None, None, None),
-                p.event_type,
-                w.place_id if w else None,
-                party_ids,
-                (low, best, high),
-            )
-            a1 = actor_ids[0] if actor_ids else None
-            a2 = actor_ids[1] if len(actor_ids) > 1 else None
-            k = p.killed
+            tally.add(monday, place[1:4], p.event_type, place[0], party_ids, (low, best, high))
             rows.append(
                 (
-                    pk, self.source.pk, p.row_hash, False, self.credibility, p.event_type,
-                    p.sub_event_type, p.date_start.isoformat(), p.date_end.isoformat(),
-                    p.date_precision, w.place_id if w else None,
+                    pk, source_id, p.row_hash, False, credibility, p.event_type,
+                    p.sub_event_type, start, end, p.date_precision, place[0],
                     k.low if k else None, k.best if k else None, k.high if k else None,
-                    a1, a2, p.description, self.user_id, now,
+                    actor_ids[0] if actor_ids else None,
+                    actor_ids[1] if len(actor_ids) > 1 else None,
+                    p.description, user_id, now,
                 )
             )  # fmt: skip
         self.insert(self.event_table, EVENT_COLUMNS, events)
         self.insert(self.row_table, ROW_COLUMNS, rows)
         self.insert(self.actor_table, ACTOR_COLUMNS, roles)
 
+    def actor_ids(self, actors: tuple[tuple[str, int | None], ...]) -> tuple[int, ...]:
+        """The ids of a row's parties, in file order (remembered per distinct pair)."""
+        found = self._actor_ids.get(actors)
+        if found is None:
+            found = self._actor_ids[actors] = tuple(
+                self.actors.id_for(name, cat) for name, cat in actors
+            )
+        return found
+
     def compact_row(self, p: Parsed, event_id: int) -> DatasetRow:
         """The compact claim row of one parsed row (unsaved), for the slow path of changes."""
-        actor_ids = [self.actors.id_for(name, cat) for name, cat in p.actors]
+        actor_ids = self.actor_ids(p.actors)
         return DatasetRow(
             event_id=event_id,
             source=self.source,

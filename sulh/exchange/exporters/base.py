@@ -20,7 +20,7 @@ from sulh.actors.models import Actor
 from sulh.claims.models import Claim
 from sulh.events.models import Event, EventActor
 from sulh.events.queries import EventFilters, filter_events
-from sulh.exchange.compact import row_claims
+from sulh.exchange.compact import row_claim_objects
 from sulh.exchange.models import DatasetRow
 from sulh.places.models import Place
 from sulh.sources.models import Source
@@ -134,7 +134,12 @@ def _rows_of(ids: list[int], look: _Lookups, ctype: Any, with_claims: bool) -> I
         "record_id", "source_id"
     )
     compact = DatasetRow.objects.filter(event_id__in=ids, expanded=False)
-    for event_id, source_id in [*pairs.distinct(), *compact.values_list("event_id", "source_id")]:
+    # An imported event not yet expanded keeps its text in its compact row (docs/exchange.md).
+    compact_text: dict[int, str] = {}
+    for event_id, source_id, text in compact.values_list("event_id", "source_id", "description"):
+        sources.setdefault(event_id, set()).add(source_id)
+        compact_text[event_id] = text
+    for event_id, source_id in pairs.distinct():
         sources.setdefault(event_id, set()).add(source_id)
     claims = _claims_of(ids, look, ctype, compact) if with_claims else {}
     for pk in ids:
@@ -146,7 +151,8 @@ def _rows_of(ids: list[int], look: _Lookups, ctype: Any, with_claims: bool) -> I
             look.places.get(shown.adm2_id) if shown else None,
             look.places.get(shown.adm3_id) if shown else None,
         )
-        description = (e["reconciled"] or {}).get("description", {}).get("value", "")
+        stored = (e["reconciled"] or {}).get("description", {}).get("value", "")
+        description = stored or compact_text.get(pk, "")
         yield ExportRow(
             id=pk,
             key=e["external_key"]
@@ -180,17 +186,7 @@ def _claims_of(ids: list[int], look: _Lookups, ctype: Any, compact: Any) -> dict
     for claim in stored:
         found.setdefault(claim.record_id, []).append(claim_public(claim, look.user))
     for row in compact:
-        for name, kind, columns in row_claims(row):
-            claim = Claim(
-                record_type=ctype,
-                record_id=row.event_id,
-                field=name,
-                kind=kind,
-                source=look.sources[row.source_id],
-                credibility=row.credibility,
-                recorded_at=row.recorded_at,
-                **columns,
-            )
+        for claim in row_claim_objects(row, ctype, source=look.sources[row.source_id]):
             if claim.place_id:
                 claim.place = look.places[claim.place_id]
             if claim.actor_id:

@@ -3,7 +3,7 @@ from django.core.management import CommandError, call_command
 
 from sulh.audit.models import AuditEntry
 from sulh.claims.actions import reconcile_record
-from sulh.claims.models import Claim, ClaimStatus, record_claims
+from sulh.claims.models import Claim, ClaimStatus, current_reconciled, record_claims
 from sulh.events.models import Event
 from sulh.exchange.tests.helpers import acled_row, write_acled
 from sulh.places.models import Place
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 EVENT_COLUMNS = [
     "event_type", "sub_event_type", "date_start", "date_end", "date_precision", "week",
     "place_id", "adm1_id", "adm2_id", "adm3_id", "latitude", "longitude", "geo_precision",
-    "fatalities_low", "fatalities_best", "fatalities_high", "disputed", "reconciled",
+    "fatalities_low", "fatalities_best", "fatalities_high", "disputed",
 ]  # fmt: skip
 
 
@@ -63,12 +63,29 @@ def test_bulk_columns_are_what_reconciliation_gives(tmp_path):
     run_import(write_acled(tmp_path / "a.csv", rows))
     for row in rows:
         event = imported(row["event_id_cnty"])
-        before = [getattr(event, c) for c in EVENT_COLUMNS]
+        assert event.reconciled == {}  # stored when the claims are first read
+        before = [getattr(event, c) for c in EVENT_COLUMNS] + [current_reconciled(event)]
         roles = sorted(event.actor_roles.values_list("role", "actor_id"))
         reconcile_record(event)
         event.refresh_from_db()
-        assert [getattr(event, c) for c in EVENT_COLUMNS] == before, row["event_id_cnty"]
+        after = [getattr(event, c) for c in EVENT_COLUMNS] + [event.reconciled]
+        assert after == before, row["event_id_cnty"]
         assert sorted(event.actor_roles.values_list("role", "actor_id")) == roles
+
+
+def test_an_imported_event_reads_the_same_before_and_after_its_claims_are_expanded(
+    tmp_path, client_for
+):
+    run_import(write_acled(tmp_path / "a.csv", [acled_row("SYR900007", fatalities="3")]))
+    event = imported("SYR900007")
+    client = client_for("analyst")
+    listed = client.get("/api/v1/events", {"q": event.title}).json()
+    before = next(e for e in listed["items"] if e["id"] == event.pk)
+    assert before["reconciled"]["killed"]["best"] == 3
+    assert "اشتباك قرب القدموس" in before["reconciled"]["description"]["value"]
+    detail = client.get(f"/api/v1/events/{event.pk}").json()  # reads, so expands, the claims
+    event.refresh_from_db()
+    assert event.reconciled == before["reconciled"] == detail["reconciled"]
 
 
 def test_reimporting_the_same_file_adds_nothing(tmp_path, capsys):
@@ -123,7 +140,7 @@ def test_it_reads_utf8_with_or_without_bom_and_windows_arabic(tmp_path, encoding
     rows = [acled_row("SYR900050", notes=note)]
     run_import(write_acled(tmp_path / "a.csv", rows, encoding=encoding))
     event = imported("SYR900050")
-    assert event.reconciled["description"]["value"] == note
+    assert current_reconciled(event)["description"]["value"] == note
 
 
 def test_a_file_that_is_not_acled_is_refused_naming_the_missing_columns(tmp_path):
