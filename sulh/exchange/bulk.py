@@ -6,9 +6,10 @@ each event's reconciled columns are computed with the same reconciliation functi
 event, memoised because a dataset repeats the same few values millions of times.
 """
 
+import json
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +24,7 @@ from sulh.events.models import Event, EventActor
 from sulh.exchange.importers.base import Parsed
 from sulh.exchange.models import DatasetRow
 from sulh.lib.arabic import normalise
+from sulh.lib.bulksql import insert_rows
 from sulh.lib.dates import week_start
 from sulh.reports.summary import Tally
 from sulh.sources.models import Source
@@ -169,28 +171,21 @@ class BulkWriter:
             first = cursor.fetchone()[0] + 1
         return list(range(first, first + count))
 
-    def insert(self, table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        names = ", ".join(f'"{c}"' for c in columns)
-        raw = connection.connection
-        if self.vendor == "postgresql":
-            with (
-                raw.cursor() as cursor,
-                cursor.copy(f'COPY "{table}" ({names}) FROM STDIN') as copy,
-            ):
-                for row in rows:
-                    copy.write_row(row)
-            return
-        marks = ", ".join("?" * len(columns))
-        raw.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)  # noqa: S608
-
     # -- one batch -----------------------------------------------------------------------------
     def existing(self, keys: Iterable[str]) -> dict[str, tuple[int, str]]:
         """(event id, hash of the row last imported) of the keys already in the database."""
-        ids = dict(
-            Event.objects.filter(external_key__in=list(keys)).values_list("external_key", "id")
-        )
+        keys = list(keys)
+        with connection.cursor() as cursor:
+            # One parameter for the whole batch: the ORM would prepare thousands.
+            if self.vendor == "postgresql":
+                match, param = "= ANY(%s)", keys
+            else:
+                match, param = "IN (SELECT value FROM json_each(%s))", json.dumps(keys)
+            cursor.execute(
+                f'SELECT external_key, id FROM "{self.event_table}" WHERE external_key {match}',  # noqa: S608
+                [param],
+            )
+            ids = dict(cursor.fetchall())
         if not ids:
             return {}
         hashes = dict(
@@ -238,9 +233,9 @@ class BulkWriter:
                     p.description, user_id, now,
                 )
             )  # fmt: skip
-        self.insert(self.event_table, EVENT_COLUMNS, events)
-        self.insert(self.row_table, ROW_COLUMNS, rows)
-        self.insert(self.actor_table, ACTOR_COLUMNS, roles)
+        insert_rows(self.event_table, EVENT_COLUMNS, events)
+        insert_rows(self.row_table, ROW_COLUMNS, rows)
+        insert_rows(self.actor_table, ACTOR_COLUMNS, roles)
 
     def actor_ids(self, actors: tuple[tuple[str, int | None], ...]) -> tuple[int, ...]:
         """The ids of a row's parties, in file order (remembered per distinct pair)."""

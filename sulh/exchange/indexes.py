@@ -16,21 +16,20 @@ query gives a different answer without an index.
 from django.conf import settings
 from django.db import connection
 
+from sulh.lib.bulksql import index_statements
+
 
 def _lookup_indexes() -> list[tuple[str, str]]:
     """(name, CREATE INDEX IF NOT EXISTS ...) of the events' indexes an import may set aside."""
     from sulh.events.models import Event, EventActor
 
-    editor = connection.SchemaEditorClass(connection, collect_sql=True)
-    found = []
-    for model in (Event, EventActor):
-        for statement in editor._model_indexes_sql(model):
-            columns = statement.parts["columns"].columns
-            if "event_id" in columns:
-                continue  # read by the import itself (a changed row's claims and roles)
-            sql = str(statement).replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
-            found.append((str(statement.parts["name"]).strip('"'), sql))
-    return found
+    return [
+        (name, sql)
+        for model in (Event, EventActor)
+        for name, sql, columns in index_statements(model)
+        # The event_id lookups are read by the import itself (a changed row's claims and roles).
+        if "event_id" not in columns
+    ]
 
 
 def restore_indexes(**kwargs) -> int:

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_init, post_save
 
 from sulh.events.models import Event, EventActor
+from sulh.lib.bulksql import index_statements, insert_rows
 from sulh.reports.models import CUBES, Cell
 
 # Events without a date are kept under this sentinel while a refresh is pending.
@@ -138,12 +139,16 @@ def refresh_all() -> None:
 class Tally:
     """New events counted as a bulk import writes them, so the summary need not re-read them.
 
-    ``add`` keeps one counter per distinct combination of week, areas, type, place and parties
-    (a dataset repeats them, so this grows with the variety of the data, not with its rows);
-    ``merge`` adds the counters to the finest cubes and re-derives the coarser ones of the weeks
-    it touched. Only for events that are new: a changed event is saved through the model, whose
+    ``add`` keeps the five measures per distinct combination of week, areas, type, place and
+    parties (a dataset repeats them, so this grows with the variety of the data, not with its
+    rows); ``merge`` adds them to the finest cubes and re-derives the coarser ones of the weeks it
+    touched. Only for events that are new: a changed event is saved through the model, whose
     signals recompute its weeks from the table.
     """
+
+    # Above this many new cells, and more than the table holds, SQLite builds the summary's
+    # indexes once after the insert instead of updating them cell by cell.
+    REBUILD_INDEXES_AT = 20_000
 
     def __init__(self) -> None:
         self.counts: dict[tuple, list[int]] = {}
@@ -157,12 +162,20 @@ class Tally:
         actor_ids: tuple[int, ...],
         fatalities: tuple[int | None, int | None, int | None],
     ) -> None:
-        key = (week, areas, event_type, place_id, actor_ids, fatalities)
-        counter = self.counts.get(key)
-        if counter is None:
-            self.counts[key] = [1]
+        low, best, high = fatalities
+        # As _FROM_EVENTS counts them: a missing low or high is the best figure.
+        low = best if low is None else low
+        high = best if high is None else high
+        key = (week, areas, event_type, place_id, actor_ids)
+        m = self.counts.get(key)
+        if m is None:
+            self.counts[key] = [1, int(best is None), low or 0, best or 0, high or 0]
         else:
-            counter[0] += 1
+            m[0] += 1
+            m[1] += int(best is None)
+            m[2] += low or 0
+            m[3] += best or 0
+            m[4] += high or 0
 
     @property
     def weeks(self) -> set[date | None]:
@@ -171,23 +184,25 @@ class Tally:
     def cells(self) -> dict[tuple, list[int]]:
         """(cube, week, adm1, adm2, adm3, type, place, actor) -> the five measures."""
         cells: dict[tuple, list[int]] = {}
-
-        def bump(key: tuple, n: int, low: int | None, best: int | None, high: int | None) -> None:
-            m = cells.setdefault(key, [0, 0, 0, 0, 0])
-            m[0] += n
-            if best is None:
-                m[1] += n
-            m[2] += n * (best if low is None else low) if (low, best) != (None, None) else 0
-            m[3] += n * best if best is not None else 0
-            m[4] += n * (best if high is None else high) if (high, best) != (None, None) else 0
-
-        for key, (n,) in self.counts.items():
-            week, (a1, a2, a3), etype, place, actors, (low, best, high) = key
-            bump(("3t", week, a1, a2, a3, etype, None, None), n, low, best, high)
-            bump(("p", week, a1, a2, a3, "", place, None), n, low, best, high)
+        get = cells.get
+        for (week, (a1, a2, a3), etype, place, actors), m in self.counts.items():
+            keys = [
+                ("3t", week, a1, a2, a3, etype, None, None),
+                ("p", week, a1, a2, a3, "", place, None),
+            ]
             for actor in dict.fromkeys(actors):  # an actor in two roles counts once
-                bump(("at", week, None, None, None, etype, None, actor), n, low, best, high)
-                bump(("a1", week, a1, None, None, "", None, actor), n, low, best, high)
+                keys.append(("at", week, None, None, None, etype, None, actor))
+                keys.append(("a1", week, a1, None, None, "", None, actor))
+            for key in keys:
+                c = get(key)
+                if c is None:
+                    cells[key] = list(m)
+                else:
+                    c[0] += m[0]
+                    c[1] += m[1]
+                    c[2] += m[2]
+                    c[3] += m[3]
+                    c[4] += m[4]
         return cells
 
     def merge(self) -> None:
@@ -196,15 +211,15 @@ class Tally:
             return
         cells = self.cells()
         weeks = sorted({UNDATED if w is None else w for w in self.weeks})
+        table = Cell._meta.db_table
         base = ("3t", "p", "at", "a1")
+        marks = ", ".join(["%s"] * len(base))
         with transaction.atomic(), connection.cursor() as cursor:
             for start in range(0, len(weeks), 500):
-                chunk = weeks[start : start + 500]
-                where, params = _week_condition(chunk)
-                marks = ", ".join(["%s"] * len(base))
+                where, params = _week_condition(weeks[start : start + 500])
                 # Cells already there for these weeks are folded in, then replaced.
                 cursor.execute(
-                    f"SELECT cube, {_COLUMNS}, {_MEASURES} FROM {Cell._meta.db_table} "
+                    f"SELECT cube, {_COLUMNS}, {_MEASURES} FROM {table} "  # noqa: S608
                     f"WHERE cube IN ({marks}) AND {where}",
                     [*base, *params],
                 )
@@ -217,18 +232,27 @@ class Tally:
                         measures[i] += value
                 if old:
                     cursor.execute(
-                        f"DELETE FROM {Cell._meta.db_table} WHERE cube IN ({marks}) AND {where}",
+                        f"DELETE FROM {table} WHERE cube IN ({marks}) AND {where}",  # noqa: S608
                         [*base, *params],
                     )
-            marks = ", ".join(["%s"] * 13)
             adapt = connection.ops.adapt_datefield_value
-            cursor.executemany(
-                f"{_INSERT} VALUES ({marks})",
-                [(cube, adapt(week), *rest, *m) for (cube, week, *rest), m in cells.items()],
-            )
+            rows = [(cube, adapt(week), *rest, *m) for (cube, week, *rest), m in cells.items()]
+            indexes = index_statements(Cell) if self.worth_rebuilding(cursor, len(rows)) else []
+            for name, _sql, _columns in indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+            insert_rows(table, ["cube", *_COLUMNS.split(", "), *_MEASURES.split(", ")], rows)
+            for _name, sql, _columns in indexes:
+                cursor.execute(sql)  # inside the transaction: a killed run rolls back the drop
             for start in range(0, len(weeks), 500):
                 _derive(cursor, weeks[start : start + 500])
         self.counts.clear()
+
+    def worth_rebuilding(self, cursor, new_cells: int) -> bool:
+        """Many new cells, more than the table holds: drop the indexes and build them after."""
+        if connection.vendor != "sqlite" or new_cells < self.REBUILD_INDEXES_AT:
+            return False
+        cursor.execute(f"SELECT COUNT(*) FROM {Cell._meta.db_table}")  # noqa: S608
+        return new_cells > cursor.fetchone()[0]
 
 
 def _pending() -> set[date]:

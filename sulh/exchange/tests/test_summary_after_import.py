@@ -112,3 +112,19 @@ def test_a_resumed_import_leaves_the_summary_current(tmp_path, run_import):
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.RUNNING, rows_done=3)
     run_import(path)
     assert_summary_is_current()
+
+
+def test_a_large_merge_rebuilds_the_summary_indexes_it_set_aside(tmp_path, run_import, monkeypatch):
+    from django.db import connection
+
+    from sulh.lib.bulksql import index_statements
+    from sulh.reports.summary import Tally
+
+    # As if the file made more cells than the summary held (SQLite drops and rebuilds then).
+    monkeypatch.setattr(Tally, "worth_rebuilding", lambda self, cursor, n: True)
+    run_import(write_acled(tmp_path / "a.csv", ROWS))
+    assert_summary_is_current()
+    wanted = {name for name, _sql, _columns in index_statements(Cell)}
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Cell._meta.db_table)
+    assert wanted and wanted <= {name for name, info in constraints.items() if info["index"]}
