@@ -7,11 +7,12 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
 
+from sulh.accounts.views import set_language
 from sulh.api import api
 
 urlpatterns = [
     path("", include("sulh.core.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -25,6 +25,9 @@ class User(AbstractUser):
     totp_sealed = models.BinaryField(blank=True, default=b"", editable=False)
     totp_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
     totp_last_step = models.BigIntegerField(default=0, editable=False)
+    # The language last chosen in the app ("" until then): what sulh writes to the user in,
+    # such as alert emails, when no request says otherwise.
+    language = models.CharField(max_length=8, blank=True, default="")
 
     @property
     def is_partner(self) -> bool:

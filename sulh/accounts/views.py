@@ -1,5 +1,6 @@
 """Logging in, with a second step (a TOTP code) for users who have or need one."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 
 from sulh.accounts.actions import do_check_totp, do_enrol_totp, do_remove_totp
 from sulh.accounts.forms import CodeForm
@@ -22,6 +24,16 @@ PENDING_NEXT = "sulh_pending_next"
 ENROL_SECRET = "sulh_enrol_secret"  # noqa: S105  (a session key name)
 TRIES = "sulh_code_tries"
 MAX_TRIES = 5
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch; a signed-in user's choice is also kept for emails."""
+    response = i18n_views.set_language(request)
+    chosen = request.POST.get("language", "") if request.method == "POST" else ""
+    user = request.user
+    if user.is_authenticated and chosen in dict(settings.LANGUAGES) and user.language != chosen:
+        User.objects.filter(pk=user.pk).update(language=chosen)
+    return response
 
 
 class SulhLoginView(LoginView):

@@ -98,18 +98,20 @@ def run_rules(
 
 
 def _message(alert: Alert, reader: Any) -> tuple[str, str]:
-    # Sent in the site's language, whatever a request before may have activated.
-    with translation.override(settings.LANGUAGE_CODE):
+    # In the language the recipient last chose in the app, else the site's (plain addresses),
+    # whatever a request before may have activated.
+    with translation.override(getattr(reader, "language", "") or settings.LANGUAGE_CODE):
         return _compose(alert, reader)
 
 
 def _compose(alert: Alert, reader: Any) -> tuple[str, str]:
     shown = place_public(alert.place, reader) or {}
     label = str(get_indicator(alert.indicator).label)
+    arabic = translation.get_language().startswith("ar") and shown.get("name_ar")
     subject = _("[sulh] %(rule)s: %(indicator)s at %(place)s") % {
         "rule": alert.rule.name,
         "indicator": label,
-        "place": shown.get("name_en", ""),
+        "place": shown["name_ar"] if arabic else shown.get("name_en", ""),
     }
     lines = [
         _("Rule: %(rule)s") % {"rule": alert.rule.name},

@@ -105,3 +105,25 @@ def test_an_alert_raised_by_the_worker_is_in_the_audit_log(make_rule, qadmus):
 def test_bad_arguments_are_named(args, message):
     with pytest.raises(CommandError, match=message):
         sulh_warning("run", *args)
+
+
+def test_each_recipient_gets_the_email_in_the_language_they_chose_in_the_app(
+    make_rule, persona, client, qadmus
+):
+    mediator, analyst = persona("mediator"), persona("analyst")
+    for user, address in ((mediator, "mediator@example.org"), (analyst, "analyst@example.org")):
+        user.email = address
+        user.save(update_fields=["email"])
+    # The mediator switches the app to Arabic; the analyst never touches the switch.
+    client.force_login(mediator)
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    mediator.refresh_from_db()
+    assert mediator.language == "ar"
+    make_rule(place=qadmus, threshold=2, recipients=[mediator, analyst], emails="desk@example.org")
+    sulh_warning("run", "--date", "2025-03-09")
+    by_address = {m.to[0]: m for m in mail.outbox}
+    arabic = by_address["mediator@example.org"]
+    assert arabic.subject.startswith("[صلح]") and "القاعدة:" in arabic.body
+    assert "القدموس" in arabic.subject
+    for english in (by_address["analyst@example.org"], by_address["desk@example.org"]):
+        assert english.subject.startswith("[sulh]") and "Rule:" in english.body
