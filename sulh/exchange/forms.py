@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from sulh.events.taxonomy import event_type_choices
@@ -16,6 +17,22 @@ class ImportForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["format"].choices = [(k, i.label) for k, i in sorted(IMPORTERS.items())]
+
+    def clean_file(self):
+        # A web request that runs for minutes ends in a proxy's timeout with nothing said; a
+        # national file goes through the command line, which shows progress and can resume.
+        upload = self.cleaned_data["file"]
+        limit = settings.SULH_WEB_IMPORT_MAX_MB
+        if upload.size > limit * 1_000_000:
+            raise forms.ValidationError(
+                _(
+                    "This file is %(size)s MB; files over %(limit)s MB are imported from the "
+                    "command line: sulh import FORMAT FILE (it shows progress and resumes if "
+                    "interrupted)."
+                )
+                % {"size": f"{upload.size / 1_000_000:.0f}", "limit": limit}
+            )
+        return upload
 
 
 class ExportForm(forms.Form):

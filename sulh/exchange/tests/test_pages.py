@@ -51,6 +51,15 @@ def test_a_strict_upload_with_a_bad_row_imports_nothing(client_for):
     assert not Event.objects.filter(external_key="acled:SYR920020").exists()
 
 
+def test_a_file_too_large_for_the_web_is_refused_with_the_command_to_use(client_for, settings):
+    settings.SULH_WEB_IMPORT_MAX_MB = 0  # any file is "too large" here
+    rows = [acled_row("SYR920030")]
+    response = client_for("analyst").post("/exchange/", {"format": "acled", "file": _upload(rows)})
+    assert response.status_code == 200
+    assert "are imported from the command line: sulh import FORMAT FILE" in response.text
+    assert not Event.objects.filter(external_key="acled:SYR920030").exists()
+
+
 def test_the_export_form_downloads_a_file(client_for):
     response = client_for("partner").get("/exchange/", {"format": "hxl", "area": "SY1006"})
     assert response.status_code == 200
