@@ -263,6 +263,7 @@ def _commit_batch(
             else:
                 fresh[parsed.key] = parsed
         writer.new_events(list(fresh.values()))
+        writer.tally.flush_if_large()
         if later:
             known = writer.existing(p.key for p in later)
             for parsed in later:

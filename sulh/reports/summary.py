@@ -136,22 +136,31 @@ def refresh_all() -> None:
     _rebuild(None)
 
 
+_BASE_CUBES = ("3t", "p", "at", "a1")
+_SUMMED = ", ".join(f"SUM({m}) AS {m}" for m in _MEASURES.split(", "))
+_CELL_COLUMNS = ["cube", *_COLUMNS.split(", "), *_MEASURES.split(", ")]
+
+
 class Tally:
     """New events counted as a bulk import writes them, so the summary need not re-read them.
 
     ``add`` keeps the five measures per distinct combination of week, areas, type, place and
-    parties (a dataset repeats them, so this grows with the variety of the data, not with its
-    rows); ``merge`` adds them to the finest cubes and re-derives the coarser ones of the weeks it
-    touched. Only for events that are new: a changed event is saved through the model, whose
-    signals recompute its weeks from the table.
+    parties. When that holds ``FLUSH_AT`` combinations (a dataset of uniformly varied rows makes
+    almost one per event) they are handed to a temporary table, so memory stays flat however
+    large the file. ``merge`` then sums them with the cells already there for those weeks, in
+    SQL, and re-derives the coarser cubes of those weeks. Only for events that are new: a changed
+    event is saved through the model, whose signals recompute its weeks from the table.
     """
 
+    FLUSH_AT = 100_000
     # Above this many new cells, and more than the table holds, SQLite builds the summary's
     # indexes once after the insert instead of updating them cell by cell.
     REBUILD_INDEXES_AT = 20_000
+    STAGING = "sulh_tally_staging"
 
     def __init__(self) -> None:
         self.counts: dict[tuple, list[int]] = {}
+        self.staged = False
 
     def add(
         self,
@@ -177,10 +186,6 @@ class Tally:
             m[3] += best or 0
             m[4] += high or 0
 
-    @property
-    def weeks(self) -> set[date | None]:
-        return {key[0] for key in self.counts}
-
     def cells(self) -> dict[tuple, list[int]]:
         """(cube, week, adm1, adm2, adm3, type, place, actor) -> the five measures."""
         cells: dict[tuple, list[int]] = {}
@@ -205,47 +210,73 @@ class Tally:
                     c[4] += m[4]
         return cells
 
-    def merge(self) -> None:
-        """Add the counted events to the summary (one transaction) and forget them."""
+    def flush_if_large(self) -> None:
+        if len(self.counts) >= self.FLUSH_AT:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hand the counts to the staging table (created on first use) and forget them."""
         if not self.counts:
             return
-        cells = self.cells()
-        weeks = sorted({UNDATED if w is None else w for w in self.weeks})
-        table = Cell._meta.db_table
-        base = ("3t", "p", "at", "a1")
-        marks = ", ".join(["%s"] * len(base))
-        with transaction.atomic(), connection.cursor() as cursor:
-            for start in range(0, len(weeks), 500):
-                where, params = _week_condition(weeks[start : start + 500])
-                # Cells already there for these weeks are folded in, then replaced.
+        with connection.cursor() as cursor:
+            if not self.staged:
+                cursor.execute(f"DROP TABLE IF EXISTS {self.STAGING}")
                 cursor.execute(
-                    f"SELECT cube, {_COLUMNS}, {_MEASURES} FROM {table} "  # noqa: S608
-                    f"WHERE cube IN ({marks}) AND {where}",
-                    [*base, *params],
+                    f"CREATE TEMPORARY TABLE {self.STAGING} AS "  # noqa: S608
+                    f"SELECT cube, {_COLUMNS}, {_MEASURES} FROM {Cell._meta.db_table} WHERE 1 = 0"
                 )
-                old = cursor.fetchall()
-                for cube, week, *rest in old:
-                    if isinstance(week, str):  # SQLite hands dates back as text
-                        week = date.fromisoformat(week)
-                    measures = cells.setdefault((cube, week, *rest[:6]), [0, 0, 0, 0, 0])
-                    for i, value in enumerate(rest[6:]):
-                        measures[i] += value
-                if old:
-                    cursor.execute(
-                        f"DELETE FROM {table} WHERE cube IN ({marks}) AND {where}",  # noqa: S608
-                        [*base, *params],
-                    )
-            adapt = connection.ops.adapt_datefield_value
-            rows = [(cube, adapt(week), *rest, *m) for (cube, week, *rest), m in cells.items()]
-            indexes = index_statements(Cell) if self.worth_rebuilding(cursor, len(rows)) else []
+                self.staged = True
+        adapt = connection.ops.adapt_datefield_value
+        rows = [(cube, adapt(week), *rest, *m) for (cube, week, *rest), m in self.cells().items()]
+        insert_rows(self.STAGING, _CELL_COLUMNS, rows)
+        self.counts.clear()
+
+    def merge(self) -> None:
+        """Add the counted events to the summary (one transaction)."""
+        self.flush()
+        if not self.staged:
+            return
+        table, staging = Cell._meta.db_table, self.STAGING
+        merged = staging + "_merged"
+        base = ", ".join(f"'{cube}'" for cube in _BASE_CUBES)
+        touched = (
+            f"(week IN (SELECT week FROM {staging}) "
+            f"OR (week IS NULL AND EXISTS (SELECT 1 FROM {staging} WHERE week IS NULL)))"
+        )
+        dims = f"cube, {_COLUMNS}"
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SELECT DISTINCT week FROM {staging}")  # noqa: S608
+            weeks = sorted(
+                UNDATED if w is None else date.fromisoformat(w) if isinstance(w, str) else w
+                for (w,) in cursor.fetchall()
+            )
+            # The new counts and the cells already there for those weeks, summed.
+            cursor.execute(f"DROP TABLE IF EXISTS {merged}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {merged} AS SELECT {dims}, "  # noqa: S608
+                f"{_SUMMED} FROM ("
+                f"SELECT {dims}, {_MEASURES} FROM {staging} UNION ALL "
+                f"SELECT {dims}, {_MEASURES} FROM {table} WHERE cube IN ({base}) AND {touched}"
+                f") AS counted GROUP BY {dims}"
+            )
+            cursor.execute(f"DELETE FROM {table} WHERE cube IN ({base}) AND {touched}")  # noqa: S608
+            cursor.execute(f"SELECT COUNT(*) FROM {merged}")  # noqa: S608
+            indexes = (
+                index_statements(Cell) if self.worth_rebuilding(cursor, *cursor.fetchone()) else []
+            )
             for name, _sql, _columns in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-            insert_rows(table, ["cube", *_COLUMNS.split(", "), *_MEASURES.split(", ")], rows)
+            cursor.execute(
+                f"INSERT INTO {table} ({dims}, {_MEASURES}) "  # noqa: S608
+                f"SELECT {dims}, {_MEASURES} FROM {merged}"
+            )
             for _name, sql, _columns in indexes:
                 cursor.execute(sql)  # inside the transaction: a killed run rolls back the drop
             for start in range(0, len(weeks), 500):
                 _derive(cursor, weeks[start : start + 500])
-        self.counts.clear()
+            cursor.execute(f"DROP TABLE {merged}")
+            cursor.execute(f"DROP TABLE {staging}")
+        self.staged = False
 
     def worth_rebuilding(self, cursor, new_cells: int) -> bool:
         """Many new cells, more than the table holds: drop the indexes and build them after."""

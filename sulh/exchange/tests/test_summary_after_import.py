@@ -28,9 +28,9 @@ def run_import(django_capture_on_commit_callbacks):
     """``sulh import``, with what waits for a commit run as it would outside a test's
     transaction (changed events recompute their weeks then)."""
 
-    def run(path, fmt: str = "acled") -> None:
+    def run(path, fmt: str = "acled", *args: str) -> None:
         with django_capture_on_commit_callbacks(execute=True):
-            call_command("import", fmt, str(path), "--no-progress")
+            call_command("import", fmt, str(path), "--no-progress", *args)
 
     return run
 
@@ -128,3 +128,15 @@ def test_a_large_merge_rebuilds_the_summary_indexes_it_set_aside(tmp_path, run_i
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, Cell._meta.db_table)
     assert wanted and wanted <= {name for name, info in constraints.items() if info["index"]}
+
+
+def test_counts_handed_to_the_staging_table_in_several_flushes_add_up(
+    tmp_path, run_import, monkeypatch
+):
+    from sulh.reports.summary import Tally
+
+    monkeypatch.setattr(Tally, "FLUSH_AT", 2)  # memory stays flat: flush every two combinations
+    run_import(write_acled(tmp_path / "a.csv", ROWS), "acled", "--batch-size", "3")
+    more = [acled_row("SYR910301"), acled_row("SYR910302", fatalities="8")]
+    run_import(write_acled(tmp_path / "b.csv", more), "acled", "--batch-size", "1")
+    assert_summary_is_current()
