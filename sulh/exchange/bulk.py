@@ -174,26 +174,27 @@ class BulkWriter:
     # -- one batch -----------------------------------------------------------------------------
     def existing(self, keys: Iterable[str]) -> dict[str, tuple[int, str]]:
         """(event id, hash of the row last imported) of the keys already in the database."""
-        keys = list(keys)
-        with connection.cursor() as cursor:
-            # One parameter for the whole batch: the ORM would prepare thousands.
-            if self.vendor == "postgresql":
-                match, param = "= ANY(%s)", keys
-            else:
-                match, param = "IN (SELECT value FROM json_each(%s))", json.dumps(keys)
-            cursor.execute(
-                f'SELECT external_key, id FROM "{self.event_table}" WHERE external_key {match}',  # noqa: S608
-                [param],
-            )
-            ids = dict(cursor.fetchall())
+        ids = dict(self._select_in("external_key, id", self.event_table, "external_key", keys))
         if not ids:
             return {}
-        hashes = dict(
-            DatasetRow.objects.filter(event_id__in=ids.values(), source=self.source)
-            .order_by("id")
-            .values_list("event_id", "row_hash")
+        found = self._select_in(
+            "id, event_id, source_id, row_hash", self.row_table, "event_id", ids.values()
         )
+        # The latest row of this dataset's source for each event (a changed row adds one).
+        hashes = {e: h for _id, e, s, h in sorted(found) if s == self.source.pk}
         return {key: (pk, hashes.get(pk, "")) for key, pk in ids.items()}
+
+    def _select_in(self, columns: str, table: str, column: str, values: Iterable) -> list[tuple]:
+        """Rows whose ``column`` is one of ``values``, with one parameter for the whole batch (the
+        ORM would prepare thousands) through the column's index."""
+        values = list(values)
+        if self.vendor == "postgresql":
+            match, param = "= ANY(%s)", values
+        else:
+            match, param = "IN (SELECT value FROM json_each(%s))", json.dumps(values)
+        with connection.cursor() as cursor:
+            cursor.execute(f'SELECT {columns} FROM "{table}" WHERE "{column}" {match}', [param])  # noqa: S608
+            return cursor.fetchall()
 
     def new_events(self, batch: list[Parsed]) -> None:
         ids = self.reserve_ids(len(batch))
