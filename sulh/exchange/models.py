@@ -43,8 +43,15 @@ class DatasetRow(models.Model):
     """
 
     event = models.ForeignKey("events.Event", on_delete=models.PROTECT, related_name="+")
+    # Only ``event`` is checked by the database: the other references are ids the bulk import
+    # took from the rows it holds in memory, and PostgreSQL would check each of them for every
+    # row at every commit (most of its import time). PROTECT still guards deletes in the ORM.
     source = models.ForeignKey(
-        "sources.Source", on_delete=models.PROTECT, related_name="+", db_index=False
+        "sources.Source",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     row_hash = models.CharField(max_length=32)
     expanded = models.BooleanField(default=False)
@@ -61,6 +68,7 @@ class DatasetRow(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     killed_low = models.IntegerField(null=True, blank=True)
     killed_best = models.IntegerField(null=True, blank=True)
@@ -72,6 +80,7 @@ class DatasetRow(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     actor2 = models.ForeignKey(
         "actors.Actor",
@@ -80,6 +89,7 @@ class DatasetRow(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     description = models.TextField(blank=True)
     recorded_by = models.ForeignKey(
@@ -89,6 +99,7 @@ class DatasetRow(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 

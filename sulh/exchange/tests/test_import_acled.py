@@ -161,3 +161,16 @@ def test_a_village_missing_from_the_gazetteer_falls_back_to_its_sub_district(tmp
     row = acled_row("SYR900070", location="Nowhere Village", latitude="", longitude="")
     run_import(write_acled(tmp_path / "a.csv", [row]))
     assert imported("SYR900070").place.pcode == "SY100602"
+
+
+def test_a_place_named_by_imported_rows_cannot_be_deleted(tmp_path):
+    from django.db.models import ProtectedError
+
+    run_import(write_acled(tmp_path / "a.csv", [acled_row("SYR900060")]))
+    from sulh.exchange.models import DatasetRow
+
+    place = imported("SYR900060").place
+    with pytest.raises(ProtectedError) as refused:
+        place.delete()
+    # The compact row's reference is not checked by the database, but still by the ORM.
+    assert any(isinstance(o, DatasetRow) for o in refused.value.protected_objects)
