@@ -16,7 +16,6 @@ from sulh.claims.models import Claim, ClaimStatus, ValueKind
 from sulh.claims.reconcile import Evidence
 from sulh.claims.values import evidence_of
 from sulh.exchange.models import DatasetRow
-from sulh.sources.models import Source
 
 UNKNOWN_ACTOR = "unknown"
 
@@ -87,12 +86,14 @@ def row_claim_objects(row: DatasetRow, ctype: Any, **related: Any) -> list[Claim
     ]
 
 
+def _is_event(record: models.Model) -> bool:
+    return record._meta.label_lower == "events.event" and record.pk is not None
+
+
 def _reconciled_of(record: models.Model, row: DatasetRow) -> dict:
     """What reconciliation gives for an event whose only claims are this one row's."""
     by_field: dict[str, list[Evidence]] = {}
-    reliability = Source.objects.values_list("reliability", flat=True).get(pk=row.source_id)
-    source = Source(pk=row.source_id, reliability=reliability)
-    for order, claim in enumerate(row_claim_objects(row, None, source=source)):
+    for order, claim in enumerate(row_claim_objects(row, None, source=row.source)):
         claim.pk = order  # ties between parties go to the earlier claim, as once expanded
         by_field.setdefault(claim.field, []).append(evidence_of(claim))
     return {name: r.as_dict() for name, r in reconcile_evidence(record, by_field).items()}
@@ -106,15 +107,16 @@ def preview_reconciled(record: models.Model) -> dict | None:
     parties) are written as usual; the full reconciliation is worked out from the compact row
     when something reads it, and stored when the claims are expanded.
     """
-    if record._meta.label_lower != "events.event" or record.pk is None:
+    if not _is_event(record):
         return None
-    row = DatasetRow.objects.filter(event_id=record.pk, expanded=False).first()
+    unexpanded = DatasetRow.objects.filter(event_id=record.pk, expanded=False)
+    row = unexpanded.select_related("source").first()
     return _reconciled_of(record, row) if row is not None else None
 
 
 def expand_record(record: models.Model) -> None:
     """Turn the event's unexpanded dataset rows into Claim rows (one query when there are none)."""
-    if record._meta.label_lower != "events.event" or record.pk is None:
+    if not _is_event(record):
         return
     if not DatasetRow.objects.filter(event_id=record.pk, expanded=False).exists():
         return

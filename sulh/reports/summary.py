@@ -102,13 +102,12 @@ def _rebuild(weeks: list[date] | None) -> None:
     cells, events, roles = Cell._meta.db_table, Event._meta.db_table, EventActor._meta.db_table
     where, params = _week_condition(weeks)
     event_where, _ = _week_condition(weeks, "e.week")
-    insert = _INSERT
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {cells} WHERE {where}", params)
         for cube in _FROM_EVENTS_TABLE:
             selected, grouped = _select_list(CUBES[cube], True)
             cursor.execute(
-                f"{insert} SELECT %s, {selected}, {_FROM_EVENTS} FROM {events} e "
+                f"{_INSERT} SELECT %s, {selected}, {_FROM_EVENTS} FROM {events} e "
                 f"WHERE {event_where} GROUP BY {grouped}",
                 [cube, *params],
             )
@@ -116,7 +115,7 @@ def _rebuild(weeks: list[date] | None) -> None:
             # An actor named in two roles of one event counts once for that event.
             selected, grouped = _select_list(CUBES[cube], True)
             cursor.execute(
-                f"{insert} SELECT %s, {selected}, {_FROM_EVENTS} FROM "
+                f"{_INSERT} SELECT %s, {selected}, {_FROM_EVENTS} FROM "
                 f"(SELECT DISTINCT event_id, actor_id FROM {roles} WHERE actor_id IS NOT NULL) a "
                 f"JOIN {events} e ON e.id = a.event_id WHERE {event_where} GROUP BY {grouped}",
                 [cube, *params],
