@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0003_user_second_factor'),
+        ("accounts", "0003_user_second_factor"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='language',
-            field=models.CharField(blank=True, default='', max_length=8),
+            model_name="user",
+            name="language",
+            field=models.CharField(blank=True, default="", max_length=8),
         ),
     ]

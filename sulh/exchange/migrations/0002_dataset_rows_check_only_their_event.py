@@ -6,39 +6,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0002_bilingual_name_base'),
-        ('exchange', '0001_import_jobs_and_compact_dataset_rows'),
-        ('places', '0002_bilingual_name_base'),
-        ('sources', '0001_initial'),
+        ("actors", "0002_bilingual_name_base"),
+        ("exchange", "0001_import_jobs_and_compact_dataset_rows"),
+        ("places", "0002_bilingual_name_base"),
+        ("sources", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='datasetrow',
-            name='actor1',
-            field=models.ForeignKey(blank=True, db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='actors.actor'),
+            model_name="datasetrow",
+            name="actor1",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="actors.actor",
+            ),
         ),
         migrations.AlterField(
-            model_name='datasetrow',
-            name='actor2',
-            field=models.ForeignKey(blank=True, db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='actors.actor'),
+            model_name="datasetrow",
+            name="actor2",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="actors.actor",
+            ),
         ),
         migrations.AlterField(
-            model_name='datasetrow',
-            name='place',
-            field=models.ForeignKey(blank=True, db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.place'),
+            model_name="datasetrow",
+            name="place",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="places.place",
+            ),
         ),
         migrations.AlterField(
-            model_name='datasetrow',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="datasetrow",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AlterField(
-            model_name='datasetrow',
-            name='source',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sources.source'),
+            model_name="datasetrow",
+            name="source",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="sources.source",
+            ),
         ),
     ]

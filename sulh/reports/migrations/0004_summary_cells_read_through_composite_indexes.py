@@ -5,37 +5,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0002_bilingual_name_base'),
-        ('places', '0002_bilingual_name_base'),
-        ('reports', '0003_dashboard_place_cube'),
+        ("actors", "0002_bilingual_name_base"),
+        ("places", "0002_bilingual_name_base"),
+        ("reports", "0003_dashboard_place_cube"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='cell',
-            name='actor',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='actors.actor'),
+            model_name="cell",
+            name="actor",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="actors.actor",
+            ),
         ),
         migrations.AlterField(
-            model_name='cell',
-            name='adm1',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='places.place'),
+            model_name="cell",
+            name="adm1",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="places.place",
+            ),
         ),
         migrations.AlterField(
-            model_name='cell',
-            name='adm2',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='places.place'),
+            model_name="cell",
+            name="adm2",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="places.place",
+            ),
         ),
         migrations.AlterField(
-            model_name='cell',
-            name='adm3',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='places.place'),
+            model_name="cell",
+            name="adm3",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="places.place",
+            ),
         ),
         migrations.AlterField(
-            model_name='cell',
-            name='place',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='places.place'),
+            model_name="cell",
+            name="place",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="places.place",
+            ),
         ),
     ]
