@@ -40,20 +40,19 @@ ACLED_KIND = {
     8: ActorKind.MILITARY,
 }
 
+# The columns that vary per row; what every row of an import shares is passed once (constants).
 EVENT_COLUMNS = (
-    "id", "uid", "title", "title_ar", "event_type", "sub_event_type", "date_start", "date_end",
+    "id", "uid", "title", "event_type", "sub_event_type", "date_start", "date_end",
     "date_precision", "week", "place_id", "adm1_id", "adm2_id", "adm3_id", "latitude",
     "longitude", "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
-    "disputed", "disputed_fields", "reconciled", "origin", "external_key", "created_by_id",
-    "created_at", "updated_at",
+    "external_key",
 )  # fmt: skip
 ROW_COLUMNS = (
-    "event_id", "source_id", "row_hash", "expanded", "credibility", "event_type",
-    "sub_event_type", "date_start", "date_end", "date_precision", "place_id", "killed_low",
-    "killed_best", "killed_high", "actor1_id", "actor2_id", "description", "recorded_by_id",
-    "recorded_at",
+    "event_id", "row_hash", "event_type", "sub_event_type", "date_start", "date_end",
+    "date_precision", "place_id", "killed_low", "killed_best", "killed_high", "actor1_id",
+    "actor2_id", "description",
 )  # fmt: skip
-ACTOR_COLUMNS = ("event_id", "role", "actor_id", "disputed")
+ACTOR_COLUMNS = ("event_id", "actor_id")
 
 
 class UuidSequence:
@@ -211,32 +210,47 @@ class BulkWriter:
             actor_ids = self.actor_ids(p.actors)
             party_ids = rec.parties(actor_ids) if actor_ids else ()
             for actor_id in party_ids:
-                roles.append((pk, "party", actor_id, False))
+                roles.append((pk, actor_id))
             place = (
                 (w.place_id, w.adm1_id, w.adm2_id, w.adm3_id, w.latitude, w.longitude,
                  w.geo_precision) if w else no_place
             )  # fmt: skip
             events.append(
                 (
-                    pk, next_uid(), p.title[:300], "", p.event_type, p.sub_event_type, start, end,
-                    precision, week, *place, low, best, high, False, "[]", "{}", origin, p.key,
-                    user_id, now, now,
+                    pk, next_uid(), p.title[:300], p.event_type, p.sub_event_type, start, end,
+                    precision, week, *place, low, best, high, p.key,
                 )
             )  # fmt: skip
             tally.add(monday, place[1:4], p.event_type, place[0], party_ids, (low, best, high))
             rows.append(
                 (
-                    pk, source_id, p.row_hash, False, credibility, p.event_type,
-                    p.sub_event_type, start, end, p.date_precision, place[0],
+                    pk, p.row_hash, p.event_type, p.sub_event_type, start, end,
+                    p.date_precision, place[0],
                     k.low if k else None, k.best if k else None, k.high if k else None,
                     actor_ids[0] if actor_ids else None,
                     actor_ids[1] if len(actor_ids) > 1 else None,
-                    p.description, user_id, now,
+                    p.description,
                 )
             )  # fmt: skip
-        insert_rows(self.event_table, EVENT_COLUMNS, events)
-        insert_rows(self.row_table, ROW_COLUMNS, rows)
-        insert_rows(self.actor_table, ACTOR_COLUMNS, roles)
+        insert_rows(
+            self.event_table,
+            EVENT_COLUMNS,
+            events,
+            {
+                "title_ar": "", "disputed": False, "disputed_fields": "[]", "reconciled": "{}",
+                "origin": origin, "created_by_id": user_id, "created_at": now, "updated_at": now,
+            },
+        )  # fmt: skip
+        insert_rows(
+            self.row_table,
+            ROW_COLUMNS,
+            rows,
+            {
+                "source_id": source_id, "expanded": False, "credibility": credibility,
+                "recorded_by_id": user_id, "recorded_at": now,
+            },
+        )  # fmt: skip
+        insert_rows(self.actor_table, ACTOR_COLUMNS, roles, {"role": "party", "disputed": False})
 
     def actor_ids(self, actors: tuple[tuple[str, int | None], ...]) -> tuple[int, ...]:
         """The ids of a row's parties, in file order (remembered per distinct pair)."""

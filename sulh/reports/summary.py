@@ -138,27 +138,77 @@ def refresh_all() -> None:
 _BASE_CUBES = ("3t", "p", "at", "a1")
 _SUMMED = ", ".join(f"SUM({m}) AS {m}" for m in _MEASURES.split(", "))
 _CELL_COLUMNS = ["cube", *_COLUMNS.split(", "), *_MEASURES.split(", ")]
+# The five measures of a cell travel as one integer, 48 bits each (events, unknown, low, best,
+# high): one addition per cell instead of five keeps counting a million rows cheap.
+_BITS = 48
+_MASK = (1 << _BITS) - 1
+
+
+def _packed(low: int | None, best: int | None, high: int | None) -> int:
+    """One event's measures; a missing low or high is the best figure (as _FROM_EVENTS)."""
+    low = best if low is None else low
+    high = best if high is None else high
+    if (low or 0) < 0 or (best or 0) < 0 or (high or 0) < 0:
+        raise ValueError("fatality counts cannot be negative")
+    unknown = int(best is None)
+    return (
+        (1 << 4 * _BITS) | (unknown << 3 * _BITS) | ((low or 0) << 2 * _BITS)
+        | ((best or 0) << _BITS) | (high or 0)
+    )  # fmt: skip
+
+
+def _measures(packed: int) -> tuple[int, int, int, int, int]:
+    return (
+        packed >> 4 * _BITS, (packed >> 3 * _BITS) & _MASK, (packed >> 2 * _BITS) & _MASK,
+        (packed >> _BITS) & _MASK, packed & _MASK,
+    )  # fmt: skip
+
+
+def _derived_cells(base: dict[tuple, int]) -> dict[tuple, int]:
+    """The coarser cubes summed from the finest ones, as ``_derive`` does in SQL (the same
+    dimensions, spelled out: this runs once per cell of a million-row import)."""
+    derived: dict[tuple, int] = {}
+    get = derived.get
+    for (cube, week, a1, a2, a3, etype, _place, actor), packed in base.items():
+        if cube == "3t":
+            keys = (
+                ("t", week, None, None, None, etype, None, None),
+                ("1", week, a1, None, None, "", None, None),
+                ("1t", week, a1, None, None, etype, None, None),
+                ("2", week, a1, a2, None, "", None, None),
+                ("2t", week, a1, a2, None, etype, None, None),
+                ("3", week, a1, a2, a3, "", None, None),
+            )
+        elif cube == "at":
+            keys = (("a", week, None, None, None, "", None, actor),)
+        else:
+            continue
+        for key in keys:
+            derived[key] = get(key, 0) + packed
+    return derived
 
 
 class Tally:
     """New events counted as a bulk import writes them, so the summary need not re-read them.
 
-    ``add`` keeps the five measures per distinct combination of week, areas, type, place and
-    parties. When that holds ``FLUSH_AT`` combinations (a dataset of uniformly varied rows makes
-    almost one per event) they are handed to a temporary table, so memory stays flat however
-    large the file. ``merge`` then sums them with the cells already there for those weeks, in
-    SQL, and re-derives the coarser cubes of those weeks. Only for events that are new: a changed
-    event is saved through the model, whose signals recompute its weeks from the table.
+    ``add`` adds an event's measures to its cell of each of the four finest cubes. When they
+    hold ``FLUSH_AT`` cells (years of a national dataset) the cells are handed to a temporary
+    table, so memory stays flat however large the file. ``merge`` writes them: straight into the
+    summary, with the coarser cubes worked out here, when no cell of those weeks exists yet (a
+    first import); otherwise summed with the cells already there in SQL and the coarser cubes of
+    those weeks re-derived. Only for events that are new: a changed event is saved through the
+    model, whose signals recompute its weeks from the table.
     """
 
-    FLUSH_AT = 100_000
+    FLUSH_AT = 500_000
     # Above this many new cells, and more than the table holds, SQLite builds the summary's
     # indexes once after the insert instead of updating them cell by cell.
     REBUILD_INDEXES_AT = 20_000
     STAGING = "sulh_tally_staging"
 
     def __init__(self) -> None:
-        self.counts: dict[tuple, list[int]] = {}
+        self.cells: dict[tuple, int] = {}
+        self._packs: dict[tuple, int] = {}  # a dataset repeats a few fatality figures
         self.staged = False
 
     def add(
@@ -170,52 +220,29 @@ class Tally:
         actor_ids: tuple[int, ...],
         fatalities: tuple[int | None, int | None, int | None],
     ) -> None:
-        low, best, high = fatalities
-        # As _FROM_EVENTS counts them: a missing low or high is the best figure.
-        low = best if low is None else low
-        high = best if high is None else high
-        key = (week, areas, event_type, place_id, actor_ids)
-        m = self.counts.get(key)
-        if m is None:
-            self.counts[key] = [1, int(best is None), low or 0, best or 0, high or 0]
-        else:
-            m[0] += 1
-            m[1] += int(best is None)
-            m[2] += low or 0
-            m[3] += best or 0
-            m[4] += high or 0
-
-    def cells(self) -> dict[tuple, list[int]]:
-        """(cube, week, adm1, adm2, adm3, type, place, actor) -> the five measures."""
-        cells: dict[tuple, list[int]] = {}
-        get = cells.get
-        for (week, (a1, a2, a3), etype, place, actors), m in self.counts.items():
-            keys = [
-                ("3t", week, a1, a2, a3, etype, None, None),
-                ("p", week, a1, a2, a3, "", place, None),
-            ]
-            for actor in dict.fromkeys(actors):  # an actor in two roles counts once
-                keys.append(("at", week, None, None, None, etype, None, actor))
-                keys.append(("a1", week, a1, None, None, "", None, actor))
-            for key in keys:
-                c = get(key)
-                if c is None:
-                    cells[key] = list(m)
-                else:
-                    c[0] += m[0]
-                    c[1] += m[1]
-                    c[2] += m[2]
-                    c[3] += m[3]
-                    c[4] += m[4]
-        return cells
+        cells, get = self.cells, self.cells.get
+        packed = self._packs.get(fatalities)
+        if packed is None:
+            packed = self._packs[fatalities] = _packed(*fatalities)
+        a1, a2, a3 = areas
+        key = ("3t", week, a1, a2, a3, event_type, None, None)
+        cells[key] = get(key, 0) + packed
+        key = ("p", week, a1, a2, a3, "", place_id, None)
+        cells[key] = get(key, 0) + packed
+        for actor in dict.fromkeys(actor_ids) if len(actor_ids) > 1 else actor_ids:
+            # An actor in two roles of one event counts once.
+            key = ("at", week, None, None, None, event_type, None, actor)
+            cells[key] = get(key, 0) + packed
+            key = ("a1", week, a1, None, None, "", None, actor)
+            cells[key] = get(key, 0) + packed
 
     def flush_if_large(self) -> None:
-        if len(self.counts) >= self.FLUSH_AT:
+        if len(self.cells) >= self.FLUSH_AT:
             self.flush()
 
     def flush(self) -> None:
-        """Hand the counts to the staging table (created on first use) and forget them."""
-        if not self.counts:
+        """Hand the cells to the staging table (created on first use) and forget them."""
+        if not self.cells:
             return
         with connection.cursor() as cursor:
             if not self.staged:
@@ -225,13 +252,14 @@ class Tally:
                     f"SELECT cube, {_COLUMNS}, {_MEASURES} FROM {Cell._meta.db_table} WHERE 1 = 0"
                 )
                 self.staged = True
-        adapt = connection.ops.adapt_datefield_value
-        rows = [(cube, adapt(week), *rest, *m) for (cube, week, *rest), m in self.cells().items()]
-        insert_rows(self.STAGING, _CELL_COLUMNS, rows)
-        self.counts.clear()
+        insert_rows(self.STAGING, _CELL_COLUMNS, _cell_rows(self.cells))
+        self.cells.clear()
 
     def merge(self) -> None:
         """Add the counted events to the summary (one transaction)."""
+        if not self.staged and self.cells and not self._weeks_present():
+            self._write_new_weeks()
+            return
         self.flush()
         if not self.staged:
             return
@@ -260,22 +288,62 @@ class Tally:
             )
             cursor.execute(f"DELETE FROM {table} WHERE cube IN ({base}) AND {touched}")  # noqa: S608
             cursor.execute(f"SELECT COUNT(*) FROM {merged}")  # noqa: S608
-            indexes = (
-                index_statements(Cell) if self.worth_rebuilding(cursor, *cursor.fetchone()) else []
-            )
-            for name, _sql, _columns in indexes:
-                cursor.execute(f'DROP INDEX "{name}"')
-            cursor.execute(
-                f"INSERT INTO {table} ({dims}, {_MEASURES}) "  # noqa: S608
-                f"SELECT {dims}, {_MEASURES} FROM {merged}"
-            )
-            for _name, sql, _columns in indexes:
-                cursor.execute(sql)  # inside the transaction: a killed run rolls back the drop
+            with self._indexes_set_aside(cursor, cursor.fetchone()[0]):
+                cursor.execute(
+                    f"INSERT INTO {table} ({dims}, {_MEASURES}) "  # noqa: S608
+                    f"SELECT {dims}, {_MEASURES} FROM {merged}"
+                )
             for start in range(0, len(weeks), 500):
                 _derive(cursor, weeks[start : start + 500])
             cursor.execute(f"DROP TABLE {merged}")
             cursor.execute(f"DROP TABLE {staging}")
         self.staged = False
+
+    def _weeks_present(self) -> bool:
+        """Whether the summary has any cell in the weeks counted (then they must be summed)."""
+        weeks = {key[1] for key in self.cells}
+        dated = [connection.ops.adapt_datefield_value(w) for w in weeks if w is not None]
+        table = Cell._meta.db_table
+        with connection.cursor() as cursor:
+            if None in weeks:
+                cursor.execute(f"SELECT 1 FROM {table} WHERE week IS NULL LIMIT 1")  # noqa: S608
+                if cursor.fetchone():
+                    return True
+            for start in range(0, len(dated), 500):
+                part = dated[start : start + 500]
+                cursor.execute(
+                    f"SELECT 1 FROM {table} WHERE cube = '3t' AND week IN "  # noqa: S608
+                    f"({', '.join(['%s'] * len(part))}) LIMIT 1",
+                    part,
+                )
+                if cursor.fetchone():
+                    return True
+        return False
+
+    def _write_new_weeks(self) -> None:
+        """Weeks the summary has no cell of: every cube written as counted, nothing to sum."""
+        cells = self.cells
+        cells.update(_derived_cells(cells))
+        rows = _cell_rows(cells)
+        with (
+            transaction.atomic(),
+            connection.cursor() as cursor,
+            self._indexes_set_aside(cursor, len(rows)),
+        ):
+            insert_rows(Cell._meta.db_table, _CELL_COLUMNS, rows)
+        cells.clear()
+
+    @contextmanager
+    def _indexes_set_aside(self, cursor, new_cells: int) -> Iterator[None]:
+        """Many new cells, more than the table holds (SQLite): drop the summary's indexes and
+        build them once after the insert, inside the transaction (a killed run rolls back the
+        drop)."""
+        indexes = index_statements(Cell) if self.worth_rebuilding(cursor, new_cells) else []
+        for name, _sql, _columns in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        yield
+        for _name, sql, _columns in indexes:
+            cursor.execute(sql)
 
     def worth_rebuilding(self, cursor, new_cells: int) -> bool:
         """Many new cells, more than the table holds: drop the indexes and build them after."""
@@ -283,6 +351,14 @@ class Tally:
             return False
         cursor.execute(f"SELECT COUNT(*) FROM {Cell._meta.db_table}")  # noqa: S608
         return new_cells > cursor.fetchone()[0]
+
+
+def _cell_rows(cells: dict[tuple, int]) -> list[tuple]:
+    adapt = connection.ops.adapt_datefield_value
+    return [
+        (cube, adapt(week), *rest, *_measures(packed))
+        for (cube, week, *rest), packed in cells.items()
+    ]
 
 
 def _pending() -> set[date]:

@@ -140,3 +140,36 @@ def test_counts_handed_to_the_staging_table_in_several_flushes_add_up(
     more = [acled_row("SYR910301"), acled_row("SYR910302", fatalities="8")]
     run_import(write_acled(tmp_path / "b.csv", more), "acled", "--batch-size", "1")
     assert_summary_is_current()
+
+
+def test_weeks_the_summary_has_never_seen_are_written_with_every_cube(
+    tmp_path, run_import, monkeypatch
+):
+    from sulh.reports.summary import Tally
+
+    written = []
+    direct = Tally._write_new_weeks
+    monkeypatch.setattr(Tally, "_write_new_weeks", lambda self: written.append(1) or direct(self))
+    old = [
+        acled_row("SYR919001", event_date="2019-02-05", fatalities="2"),
+        acled_row("SYR919002", event_date="2019-02-06", actor2="", fatalities="0"),
+        acled_row("SYR919003", event_date="2019-07-14", event_type="Protests",
+                  sub_event_type="Peaceful protest"),
+        # Both parties the same actor: counted once under it.
+        acled_row("SYR919004", event_date="2019-07-15", actor1="Military Forces of Syria (2024-)",
+                  inter1="1"),
+    ]  # fmt: skip
+    run_import(write_acled(tmp_path / "old.csv", old))
+    assert written, "a file of new weeks is written straight into the summary"
+    assert Cell.objects.filter(week__year=2019, cube="t").count() == 3
+    assert_summary_is_current()
+
+
+def test_packed_measures_add_up_like_the_columns_they_stand_for():
+    from sulh.reports.summary import _measures, _packed
+
+    events = [(None, None, None), (1, 2, 3), (None, 40_000_000, None), (0, 0, 7)]
+    total = sum(_packed(*e) for e in events)
+    assert _measures(total) == (4, 1, 1 + 40_000_000, 2 + 40_000_000, 3 + 40_000_000 + 7)
+    with pytest.raises(ValueError, match="negative"):
+        _packed(-1, 0, 0)
