@@ -125,6 +125,19 @@ CLAIM_EXPANDERS: list[Callable[[models.Model], None]] = []
 RECONCILED_PREVIEWS: list[Callable[[models.Model], dict | None]] = []
 
 
+# And a function reading what those previews need for many records at once (a page of a list).
+RECONCILED_PREFETCHES: list[Callable[[list[models.Model]], None]] = []
+
+
+def prefetch_reconciled(records: list[models.Model]) -> None:
+    """Read at once what ``current_reconciled`` needs for records whose reconciliation is not
+    stored yet, instead of a query or two for each."""
+    waiting = [r for r in records if not r.reconciled]
+    if waiting:
+        for prefetch in RECONCILED_PREFETCHES:
+            prefetch(waiting)
+
+
 def current_reconciled(record: models.Model) -> dict:
     """The record's reconciled values: stored, or worked out from its compact claims."""
     if record.reconciled:

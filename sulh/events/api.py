@@ -9,9 +9,10 @@ from ninja.pagination import paginate
 from sulh.access.policy import can_write, events_for_user, get_event_for_user
 from sulh.access.redact import claim_public, event_public
 from sulh.claims.api import ClaimOut
-from sulh.claims.models import record_claims
+from sulh.claims.models import prefetch_reconciled, record_claims
 from sulh.events.actions import do_create_event
 from sulh.events.queries import EventFilters, filter_events
+from sulh.lib.pagination import MappedPage
 from sulh.sources.models import Report, Source
 
 router = Router(tags=["events"])
@@ -83,7 +84,12 @@ def _events(request: HttpRequest):
 @paginate
 def list_events(request: HttpRequest, filters: Query[EventFilterIn]):
     events = filter_events(_events(request), EventFilters(**filters.dict()))
-    return [event_public(e, request.user) for e in events.prefetch_related("actor_roles__actor")]
+
+    def items(page: list) -> list[dict]:
+        prefetch_reconciled(page)
+        return [event_public(e, request.user) for e in page]
+
+    return MappedPage(events.prefetch_related("actor_roles__actor"), items)
 
 
 @router.get("/{event_id}", response=EventDetailOut)

@@ -10,8 +10,12 @@ class ExchangeConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from sulh.claims.models import CLAIM_EXPANDERS, RECONCILED_PREVIEWS
-        from sulh.exchange.compact import expand_record, preview_reconciled
+        from sulh.claims.models import (
+            CLAIM_EXPANDERS,
+            RECONCILED_PREFETCHES,
+            RECONCILED_PREVIEWS,
+        )
+        from sulh.exchange.compact import expand_record, prefetch_rows, preview_reconciled
         from sulh.exchange.indexes import restore_indexes
 
         # An import killed while the events' lookup indexes were set aside: migrate restores them.
@@ -21,3 +25,5 @@ class ExchangeConfig(AppConfig):
             CLAIM_EXPANDERS.append(expand_record)
         if preview_reconciled not in RECONCILED_PREVIEWS:
             RECONCILED_PREVIEWS.append(preview_reconciled)
+        if prefetch_rows not in RECONCILED_PREFETCHES:
+            RECONCILED_PREFETCHES.append(prefetch_rows)

@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 
 from sulh.access.policy import can_write, get_report_for_user, reports_for_user
 from sulh.access.redact import source_public
+from sulh.lib.pagination import MappedPage
 from sulh.sources.actions import do_create_report, do_create_source
 from sulh.sources.identity import reveal_identity, shields_identity
 from sulh.sources.models import Source
@@ -63,7 +64,7 @@ def list_sources(request: HttpRequest, kind: str = ""):
     sources = Source.objects.all()
     if kind:
         sources = sources.filter(kind=kind)
-    return [source_public(s, request.user) for s in sources]
+    return MappedPage(sources, lambda page: [source_public(s, request.user) for s in page])
 
 
 @sources_router.get("/{source_id}", response=SourceOut)
