@@ -31,5 +31,5 @@ def test_an_actor_page_lists_its_events_latest_first_each_once(tmp_path, client_
     }
     shown = sorted((k for k in link if link[k] in page), key=lambda k: page.index(link[k]))
     assert shown == ["SYR960002", "SYR960001", "SYR960003"]
-    # Named in two roles, listed as often as an event naming it once.
+    # Named on both sides of its row, listed as often as an event naming it once.
     assert page.count(link["SYR960002"]) == page.count(link["SYR960001"])
