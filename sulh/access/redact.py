@@ -84,7 +84,10 @@ def _claim_display(claim: Any, user: Any) -> str:
     return claim.display_value()
 
 
-def event_public(event: Any, user: Any) -> dict:
+def event_columns_public(event: Any, user: Any) -> dict:
+    """What this user may see of an event's own columns: for lists that show no claims and no
+    parties (the map, sitreps, briefs), which then read neither the actor roles nor, for an
+    imported event, the compact row its reconciliation is worked out from."""
     place = place_public(event.place, user) if event.place_id else None
     return {
         "id": event.pk,
@@ -107,6 +110,14 @@ def event_public(event: Any, user: Any) -> dict:
         },
         "disputed": event.disputed,
         "disputed_fields": event.disputed_fields,
+        "origin": event.origin,
+    }
+
+
+def event_public(event: Any, user: Any) -> dict:
+    """What this user may see of an event: its columns, reconciliation and parties."""
+    return {
+        **event_columns_public(event, user),
         "reconciled": _reconciled_public(event, user),
         "actors": [
             {
@@ -118,7 +129,6 @@ def event_public(event: Any, user: Any) -> dict:
             }
             for r in event.actor_roles.all()
         ],
-        "origin": event.origin,
     }
 
 

@@ -1,8 +1,9 @@
 """The case brief for partners: what was demanded, agreed and kept, with no source in it.
 
 Built only from the shared redaction policy (``sulh.access.redact``): places through
-``place_public``, events through ``event_public``. Sources, quotes, report texts, meeting notes
-and contact persons are left out for every reader, so a brief can be forwarded as it is.
+``place_public``, events through ``event_columns_public``. Sources, quotes, report texts,
+meeting notes and contact persons are left out for every reader, so a brief can be forwarded as
+it is.
 """
 
 from typing import Any
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from sulh.access.policy import events_for_user
-from sulh.access.redact import event_public, place_public
+from sulh.access.redact import event_columns_public, place_public
 from sulh.lib.numbers import NumberRange
 from sulh.mediation.models import Case, Commitment, span_text
 
@@ -134,7 +135,7 @@ def brief_data(case: Case, user: Any) -> dict:
                 "event_type": e["event_type"],
                 "place": _place_name(e["place"]),
             }
-            for e in (event_public(ev, user) for ev in events.order_by("date_start", "id"))
+            for e in (event_columns_public(ev, user) for ev in events.order_by("date_start", "id"))
         ],
     }
 

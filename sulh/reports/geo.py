@@ -1,13 +1,13 @@
 """Map-ready GeoJSON (RFC 7946) of events and of the gazetteer's points, built from the shared
-redaction policy: an event is what ``event_public`` gives this user, so partners see a sensitive
-place at its sub-district, and no source appears at all."""
+redaction policy: an event is what ``event_columns_public`` gives this user, so partners see a
+sensitive place at its sub-district, and no source appears at all."""
 
 from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from sulh.access.redact import event_public
+from sulh.access.redact import event_columns_public
 from sulh.events.taxonomy import EVENT_TYPES
 from sulh.places.models import Place
 from sulh.reports.dashboard import DashboardFilters, events_in, total
@@ -24,13 +24,14 @@ def events_geojson(user: Any, filters: DashboardFilters, limit: int = MAP_LIMIT)
     events = (
         events_in(user, filters)
         .filter(latitude__isnull=False)
-        .select_related("place__adm1", "place__adm2", "place__adm3")
-        .prefetch_related("actor_roles__actor")
+        # Places by prefetch, not a join: with joins SQLite sorts every matching event before
+        # taking the latest, instead of walking the date index (0.38 s -> 0.07 s at 200,000).
+        .prefetch_related("place__adm1", "place__adm2", "place__adm3")
         .order_by("-date_start", "-id")[:limit]
     )
     features = []
     for event in events:
-        data = event_public(event, user)
+        data = event_columns_public(event, user)
         if data["latitude"] is None:
             continue
         etype = EVENT_TYPES.get(data["event_type"])

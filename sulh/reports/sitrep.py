@@ -1,8 +1,9 @@
 """Situation reports: an area over a period, as HTML or PDF, in English or Arabic.
 
 The report is written for one reader (a user, or from the command line a partner-level reader) and
-built from the shared policy: events through ``events_for_user`` and ``event_public``, places
-through ``place_public``, sources only as ``source_public`` safe descriptions with their grade.
+built from the shared policy: events through ``events_for_user`` and ``event_columns_public``,
+places through ``place_public``, sources only as ``source_public`` safe descriptions with their
+grade.
 No quote, report text or source identity is ever put in it.
 """
 
@@ -20,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from sulh.access.policy import events_for_user
-from sulh.access.redact import event_public, place_public, source_public
+from sulh.access.redact import event_columns_public, place_public, source_public
 from sulh.accounts.models import Role
 from sulh.claims.models import Claim, ClaimStatus
 from sulh.events.models import Event
@@ -76,10 +77,8 @@ def _period_events(report: SitrepRequest) -> Any:
         date_from=report.date_from, date_to=report.date_to, place_id=report.area.pk
     )
     events = filter_events(events_for_user(report.user), filters)
-    return (
-        events.select_related("place__adm3", "place__adm2", "place__adm1")
-        .prefetch_related("actor_roles__actor")
-        .order_by("date_start", "id")
+    return events.select_related("place__adm3", "place__adm2", "place__adm1").order_by(
+        "date_start", "id"
     )
 
 
@@ -122,7 +121,7 @@ def _timeline_rows(report: SitrepRequest) -> list[dict]:
     sources = _sources_of(events, report.user, report.language)
     rows = []
     for event in events:
-        public = event_public(event, report.user)
+        public = event_columns_public(event, report.user)
         etype = EVENT_TYPES.get(public["event_type"])
         rows.append(
             {
