@@ -16,7 +16,7 @@ query gives a different answer without an index.
 from django.conf import settings
 from django.db import connection
 
-from sulh.lib.bulksql import index_statements
+from sulh.lib.bulksql import index_build_cache, index_statements
 
 
 def _lookup_indexes() -> list[tuple[str, str]]:
@@ -44,7 +44,8 @@ def restore_indexes(**kwargs) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         present = {row[0] for row in cursor.fetchall()}
-        missing = [sql for name, sql in _lookup_indexes() if name not in present]
+    missing = [sql for name, sql in _lookup_indexes() if name not in present]
+    with index_build_cache(), connection.cursor() as cursor:
         for sql in missing:
             cursor.execute(sql)
     return len(missing)

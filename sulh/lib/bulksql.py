@@ -6,7 +6,8 @@ the values every row shares (the importing user, the time, the origin) once as `
 """
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain
 from typing import Any
@@ -75,3 +76,27 @@ def index_statements(model) -> list[tuple[str, str, tuple[str, ...]]]:
         columns = tuple(statement.parts["columns"].columns)
         found.append((str(statement.parts["name"]).strip('"'), sql, columns))
     return found
+
+
+# SQLite's page cache while it builds indexes, in KiB (its default). The sorter behind CREATE
+# INDEX sizes its in-memory runs by the page cache: with a bulk import's 64 MB it sorted the
+# events' nine indexes of a million rows in 8.1-8.8 s, with 2 MB in 5.1-5.3 s (runs that fit the
+# CPU's caches, merged after).
+INDEX_BUILD_CACHE_KIB = 2000
+
+
+@contextmanager
+def index_build_cache() -> Iterator[None]:
+    """Build indexes inside this with SQLite's default page cache (a no-op on PostgreSQL)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = cursor.fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size = -{INDEX_BUILD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_init, post_save
 
 from sulh.events.models import Event, EventActor
-from sulh.lib.bulksql import index_statements, insert_rows
+from sulh.lib.bulksql import index_build_cache, index_statements, insert_rows
 from sulh.reports.models import CUBES, Cell
 
 # Events without a date are kept under this sentinel while a refresh is pending.
@@ -342,8 +342,9 @@ class Tally:
         for name, _sql, _columns in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
         yield
-        for _name, sql, _columns in indexes:
-            cursor.execute(sql)
+        with index_build_cache():
+            for _name, sql, _columns in indexes:
+                cursor.execute(sql)
 
     def worth_rebuilding(self, cursor, new_cells: int) -> bool:
         """Many new cells, more than the table holds: drop the indexes and build them after."""
