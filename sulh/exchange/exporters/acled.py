@@ -8,7 +8,7 @@ from django.utils import translation
 
 from sulh.events.taxonomy import EVENT_TYPES, acled_names
 from sulh.exchange.exporters import register_exporter
-from sulh.exchange.exporters.base import Exporter, ExportRow, csv_line
+from sulh.exchange.exporters.base import Exporter, ExportRow, csv_line, csv_lines
 from sulh.exchange.formats import ACLED_COLUMNS
 
 DISORDER = {
@@ -104,9 +104,9 @@ class AcledExporter(Exporter):
 
     def stream(self, rows: Iterable[ExportRow]) -> Iterator[str]:
         yield csv_line(ACLED_COLUMNS)
-        for row in rows:
-            values = acled_values(row)
-            yield csv_line([values[c] for c in ACLED_COLUMNS])
+        yield from csv_lines(
+            [values[c] for c in ACLED_COLUMNS] for values in map(acled_values, rows)
+        )
 
 
 register_exporter(AcledExporter())

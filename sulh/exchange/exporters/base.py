@@ -80,6 +80,22 @@ def csv_line(values: list[Any]) -> str:
     return buffer.getvalue()
 
 
+def csv_lines(lines: Iterable[list[Any]], block: int = 500) -> Iterator[str]:
+    """CSV text, ``block`` lines per string: one writer and one buffer for the whole export. A new
+    writer and buffer per line (``csv_line``) was an eighth of an ACLED export (profiled)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    lines = iter(lines)
+    while True:
+        writer.writerows(islice(lines, block))
+        text = buffer.getvalue()
+        if not text:
+            return
+        yield text
+        buffer.seek(0)
+        buffer.truncate()
+
+
 class _Lookups:
     """Places, actors and sources held in memory for one export (they are few)."""
 
