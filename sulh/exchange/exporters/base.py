@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 
 from sulh.access.policy import events_for_user
@@ -192,12 +192,17 @@ def _stored_description() -> RawSQL:
     return RawSQL("""json_extract("events_event"."reconciled", '$.description.value')""", [])
 
 
-def _in_ids(ids: list[int]) -> RawSQL:
-    """The right side of ``field__in=`` with one parameter for a whole page of ids (the pattern of
-    ``BulkWriter._select_in``): the ORM would bind and convert one parameter per id."""
+def _one_of(model: type[models.Model], column: str, ids: list[int]) -> RawSQL:
+    """``column`` is one of ``ids``, with one parameter for the whole page (the pattern of
+    ``BulkWriter._select_in``): the ORM's ``__in`` binds and converts a parameter per id. On
+    PostgreSQL ``= ANY`` and not ``IN (SELECT unnest(...))``, for which the planner guessed half
+    the table and scanned all of it for every page."""
+    name = f"{connection.ops.quote_name(model._meta.db_table)}.{connection.ops.quote_name(column)}"
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+        where, param = f"{name} = ANY(%s)", ids
+    else:
+        where, param = f"{name} IN (SELECT value FROM json_each(%s))", json.dumps(ids)  # noqa: S608
+    return RawSQL(where, [param], output_field=models.BooleanField())  # noqa: S611 (model names)
 
 
 def _rows_of(
@@ -206,17 +211,17 @@ def _rows_of(
     ids = [e[0] for e in page]
     roles: dict[int, list[tuple[str, int | None]]] = {}
     for event_id, role, actor_id in EventActor.objects.filter(
-        event_id__in=_in_ids(ids)
+        _one_of(EventActor, "event_id", ids)
     ).values_list("event_id", "role", "actor_id"):
         roles.setdefault(event_id, []).append((role, actor_id))
     sources: dict[int, set[int]] = {}
     # Without the model's ordering, whose columns would make DISTINCT keep every claim.
     pairs = (
-        Claim.objects.filter(record_type=ctype, record_id__in=_in_ids(ids))
+        Claim.objects.filter(_one_of(Claim, "record_id", ids), record_type=ctype)
         .values_list("record_id", "source_id")
         .order_by()
     )
-    compact = DatasetRow.objects.filter(event_id__in=_in_ids(ids), expanded=False)
+    compact = DatasetRow.objects.filter(_one_of(DatasetRow, "event_id", ids), expanded=False)
     # Whole rows only when their claims are shown (the JSON export); one query either way.
     rows = list(compact) if with_claims else []
     # An imported event not yet expanded keeps its text in its compact row (docs/exchange.md).
@@ -265,9 +270,9 @@ def _claims_of(
 ) -> dict[int, list[dict]]:
     """Claims as ``claim_public`` shows them; compact rows are shown without being expanded."""
     found: dict[int, list[dict]] = {}
-    stored = Claim.objects.filter(record_type=ctype, record_id__in=_in_ids(ids)).select_related(
-        "source", "place", "record_type"
-    )
+    stored = Claim.objects.filter(
+        _one_of(Claim, "record_id", ids), record_type=ctype
+    ).select_related("source", "place", "record_type")
     for claim in stored:
         found.setdefault(claim.record_id, []).append(claim_public(claim, look.user))
     for row in compact:
