@@ -63,6 +63,19 @@ class ExportRow:
     claims: list[dict] = field(default_factory=list)
 
 
+# What differs between compact rows showing the same fact (see ``_Lookups.compact_claims``).
+OWN = frozenset({"recorded_at"})
+TEXT_OWN = frozenset({"recorded_at", "display", "text"})
+
+
+class SharedFact(dict):
+    """A compact row's claim as ``claim_public`` shows it: the shown form of ``fact``, the same for
+    every row with that fact, with the row's own values of the keys in ``own``. An exporter may
+    keep what it makes of a fact (the JSON export keeps its text) and fill in only those."""
+
+    __slots__ = ("fact", "own")
+
+
 class Exporter:
     name = ""
     label = ""
@@ -154,9 +167,10 @@ class _Lookups:
                 if len(self.public_facts) > 100_000:  # bounded whatever the data
                     self.public_facts.clear()
                 public = self.public_facts[key] = claim_public(claim, self.user)
-            public = {**public, "recorded_at": row.recorded_at}
+            public = SharedFact(public, recorded_at=row.recorded_at)
             if text:
                 public["display"] = public["text"] = columns["text"]
+            public.fact, public.own = key, TEXT_OWN if text else OWN
             shown.append(public)
         return shown
 

@@ -1,6 +1,8 @@
 """Exports read events a page at a time and show compact rows without expanding them: every event
 once and in order across pages, and every claim exactly as ``claim_public`` shows it."""
 
+import json
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -11,6 +13,7 @@ from sulh.events.models import Event
 from sulh.events.queries import EventFilters
 from sulh.exchange.compact import row_claim_objects
 from sulh.exchange.exporters import base
+from sulh.exchange.exporters.json import _default, _Text, event_json
 from sulh.exchange.models import DatasetRow
 from sulh.exchange.tests.helpers import acled_row, write_acled
 from sulh.places.models import Place
@@ -70,3 +73,7 @@ def test_compact_rows_show_each_claim_as_claim_public_does(tmp_path, persona, na
     assert len({row.recorded_at for row in rows}) == 2
     for row in rows:
         assert shown[row.event_id] == [claim_public(c, user) for c in row_claim_objects(row, ctype)]
+    # The JSON export's text of each event, made from cached parts, is json.dumps's.
+    text = _Text()
+    for row in base.export_rows(user, EventFilters(), True):
+        assert text.event(row) == json.dumps(event_json(row), ensure_ascii=False, default=_default)
