@@ -34,8 +34,8 @@ COLUMNS = [
 ]
 
 
-def hxl_values(row: ExportRow) -> list[str]:
-    values = acled_values(row)
+def hxl_values(row: ExportRow, places: dict | None = None) -> list[str]:
+    values = acled_values(row, places)
     for level, unit in zip((1, 2, 3), row.admin, strict=True):
         values[f"admin{level}_pcode"] = (unit.pcode or "") if unit else ""
     low, _best, high = row.fatalities
@@ -53,7 +53,8 @@ class HxlExporter(Exporter):
     def stream(self, rows: Iterable[ExportRow]) -> Iterator[str]:
         yield csv_line([name for name, _ in COLUMNS])
         yield csv_line([tag for _, tag in COLUMNS])
-        yield from csv_lines(map(hxl_values, rows))
+        places: dict = {}
+        yield from csv_lines(hxl_values(row, places) for row in rows)
 
 
 register_exporter(HxlExporter())
