@@ -67,23 +67,28 @@ def row_claims(row: DatasetRow) -> list[tuple[str, str, dict[str, Any]]]:
 
 def row_claim_objects(row: DatasetRow, ctype: Any, **related: Any) -> list[Claim]:
     """The unsaved ``Claim`` of each fact of a dataset row, in the order ``row_claims`` gives."""
+    return [row_claim_object(row, ctype, fact, **related) for fact in row_claims(row)]
+
+
+def row_claim_object(
+    row: DatasetRow, ctype: Any, fact: tuple[str, str, dict[str, Any]], **related: Any
+) -> Claim:
+    """The unsaved ``Claim`` of one fact (an item of ``row_claims(row)``)."""
+    field, kind, columns = fact
     if "source" not in related:
         related["source_id"] = row.source_id
-    return [
-        Claim(
-            record_type=ctype,
-            record_id=row.event_id,
-            field=field,
-            kind=kind,
-            credibility=row.credibility,
-            status=ClaimStatus.ACCEPTED,
-            recorded_by_id=row.recorded_by_id,
-            recorded_at=row.recorded_at,
-            **related,
-            **columns,
-        )
-        for field, kind, columns in row_claims(row)
-    ]
+    return Claim(
+        record_type=ctype,
+        record_id=row.event_id,
+        field=field,
+        kind=kind,
+        credibility=row.credibility,
+        status=ClaimStatus.ACCEPTED,
+        recorded_by_id=row.recorded_by_id,
+        recorded_at=row.recorded_at,
+        **related,
+        **columns,
+    )
 
 
 def _is_event(record: models.Model) -> bool:

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator
 
 from sulh.exchange.exporters import register_exporter
 from sulh.exchange.exporters.acled import acled_values
-from sulh.exchange.exporters.base import Exporter, ExportRow, csv_line
+from sulh.exchange.exporters.base import Exporter, ExportRow, csv_line, csv_lines
 
 # (header, hashtag, value) in column order.
 COLUMNS = [
@@ -34,6 +34,16 @@ COLUMNS = [
 ]
 
 
+def hxl_values(row: ExportRow, places: dict | None = None) -> list[str]:
+    values = acled_values(row, places)
+    for level, unit in zip((1, 2, 3), row.admin, strict=True):
+        values[f"admin{level}_pcode"] = (unit.pcode or "") if unit else ""
+    low, _best, high = row.fatalities
+    values["fatalities_low"] = "" if low is None else str(low)
+    values["fatalities_high"] = "" if high is None else str(high)
+    return [values[name] for name, _ in COLUMNS]
+
+
 class HxlExporter(Exporter):
     name = "hxl"
     label = "HXL CSV"
@@ -43,14 +53,8 @@ class HxlExporter(Exporter):
     def stream(self, rows: Iterable[ExportRow]) -> Iterator[str]:
         yield csv_line([name for name, _ in COLUMNS])
         yield csv_line([tag for _, tag in COLUMNS])
-        for row in rows:
-            values = acled_values(row)
-            for level, unit in zip((1, 2, 3), row.admin, strict=True):
-                values[f"admin{level}_pcode"] = (unit.pcode or "") if unit else ""
-            low, _best, high = row.fatalities
-            values["fatalities_low"] = "" if low is None else str(low)
-            values["fatalities_high"] = "" if high is None else str(high)
-            yield csv_line([values[name] for name, _ in COLUMNS])
+        places: dict = {}
+        yield from csv_lines(hxl_values(row, places) for row in rows)
 
 
 register_exporter(HxlExporter())
