@@ -228,6 +228,9 @@ SULH_TILE_ATTRIBUTION = env_str("SULH_TILE_ATTRIBUTION")
 # A dataset import of at least this many rows (estimated) sets the events' lookup indexes aside on
 # SQLite and rebuilds them at the end (see docs/exchange.md).
 SULH_IMPORT_SET_ASIDE_ROWS = env_int("SULH_IMPORT_SET_ASIDE_ROWS", 50_000)
+# From this many rows (estimated), a second process reads and checks the file while the import
+# writes (sulh/exchange/parsing.py).
+SULH_IMPORT_PARSE_BESIDE_ROWS = env_int("SULH_IMPORT_PARSE_BESIDE_ROWS", 50_000)
 # Larger uploads are refused by the web form with a pointer to `sulh import` (about 130,000
 # ACLED rows: well under a minute to import).
 SULH_WEB_IMPORT_MAX_MB = env_int("SULH_WEB_IMPORT_MAX_MB", 50)

@@ -5,8 +5,10 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -22,6 +24,7 @@ from sulh.exchange.importers import get_importer
 from sulh.exchange.importers.base import Importer, Parsed, RowError
 from sulh.exchange.indexes import restore_indexes, set_aside_indexes, worth_setting_aside
 from sulh.exchange.models import ImportJob
+from sulh.exchange.parsing import can_fork, parsed_beside
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
 from sulh.reports.summary import refresh_all, refresh_later
@@ -144,7 +147,10 @@ def do_import_file(
     # inserts (a no-op inside an outer transaction and on PostgreSQL).
     # A run killed while the lookup indexes were set aside left them missing: back first.
     restore_indexes()
-    aside = worth_setting_aside(_estimated_rows(raw, size))
+    estimated = _estimated_rows(raw, size)
+    aside = worth_setting_aside(estimated)
+    # A large file is read and checked by a second process while this one writes.
+    beside = estimated >= settings.SULH_IMPORT_PARSE_BESIDE_ROWS and can_fork(raw)
     if aside:
         set_aside_indexes()
     # Changed events are saved through the model, whose signals recompute their weeks from the
@@ -153,7 +159,9 @@ def do_import_file(
     with _large_page_cache(), refresh_later():
         try:
             with connection.constraint_checks_disabled(), _cyclic_gc_paused():
-                _run_batches(importer, raw, encoding, places, writer, job, bar, batch_size)
+                rows = partial(_parsed_rows, importer, raw, encoding, places, job.rows_done)
+                parsed = parsed_beside(rows) if beside else rows()
+                _run_batches(parsed, raw, writer, job, bar, batch_size)
         finally:
             if aside:
                 restore_indexes()
@@ -232,10 +240,8 @@ def _large_page_cache() -> Iterator[None]:
 
 
 def _run_batches(
-    importer: Importer,
+    parsed: Iterator[tuple[int, Parsed | BadRow]],
     raw: BinaryIO,
-    encoding: str | None,
-    places: PlaceIndex,
     writer: BulkWriter,
     job: ImportJob,
     bar: tqdm,
@@ -245,7 +251,7 @@ def _run_batches(
     errors: list[BadRow] = []
     last = job.rows_done
     seen = 0
-    for number, item in _parsed_rows(importer, raw, encoding, places, skip_to=job.rows_done):
+    for number, item in parsed:
         last = number
         if isinstance(item, BadRow):
             errors.append(item)

@@ -29,10 +29,27 @@ def sulh(env: dict, *args: str, **kwargs) -> subprocess.Popen:
     )
 
 
+def _still_reading(path: Path, wait: float = 10.0) -> bool:
+    """Whether some process still runs an import of this file after ``wait`` seconds."""
+    deadline = time.time() + wait
+    while True:
+        running = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(path).encode() in cmdline.read_bytes():
+                    running.append(cmdline)
+            except OSError:
+                continue  # ended while we looked
+        if not running or time.time() > deadline:
+            return bool(running)
+        time.sleep(0.1)
+
+
 def test_a_killed_import_resumes_and_finishes_without_copies(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["SULH_DATA_DIR"] = str(tmp_path)
     env["SULH_IMPORT_SET_ASIDE_ROWS"] = "1000"  # this file counts as large
+    env["SULH_IMPORT_PARSE_BESIDE_ROWS"] = "1000"  # and is read by a second process
     assert sulh(env, "manage", "migrate", "-v0").wait() == 0
     assert sulh(env, "places", "load").wait() == 0
     path = write_acled(tmp_path / "big.csv", [acled_row(f"SYR{n}") for n in range(ROWS)])
@@ -51,6 +68,7 @@ def test_a_killed_import_resumes_and_finishes_without_copies(tmp_path: Path):
         time.sleep(0.05)
     run.wait()
     assert run.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+    assert not _still_reading(path), "the process reading the file outlived the import"
 
     with sqlite3.connect(db, timeout=30) as conn:
         committed = conn.execute("SELECT COUNT(*) FROM events_event").fetchone()[0]
