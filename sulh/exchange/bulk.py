@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -53,6 +54,18 @@ ROW_COLUMNS = (
     "actor2_id", "description",
 )  # fmt: skip
 ACTOR_COLUMNS = ("event_id", "actor_id")
+# The summary's keys, read straight from the event tuples (see Tally.count).
+_FATALITIES = itemgetter(*(EVENT_COLUMNS.index(c) for c in ("fatalities_low", "fatalities_best",
+                                                               "fatalities_high")))  # fmt: skip
+_BY_TYPE = itemgetter(*(EVENT_COLUMNS.index(c) for c in ("week", "adm1_id", "adm2_id", "adm3_id",
+                                                           "event_type")))  # fmt: skip
+_BY_PLACE = itemgetter(*(EVENT_COLUMNS.index(c) for c in ("week", "adm1_id", "adm2_id", "adm3_id",
+                                                            "place_id")))  # fmt: skip
+# A counted role is (week, type, adm1, actor, the event's fatalities).
+_AT = itemgetter(0, 1, 3)
+_A1 = itemgetter(0, 2, 3)
+_ROLE_FATALITIES = itemgetter(4)
+NO_FATALITIES = (None, None, None)
 
 
 class UuidSequence:
@@ -198,19 +211,23 @@ class BulkWriter:
     def new_events(self, batch: list[Parsed]) -> None:
         ids = self.reserve_ids(len(batch))
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        events, rows, roles = [], [], []
-        rec, tally, origin, user_id = self.reconciler, self.tally, self.origin, self.user_id
+        events, rows, roles, counted_roles = [], [], [], []
+        rec, origin, user_id = self.reconciler, self.origin, self.user_id
         source_id, credibility, next_uid = self.source.pk, self.credibility, self.uids.next_hex
         no_place = (None,) * 7
         for pk, p in zip(ids, batch, strict=True):
             w = p.where
-            start, end, precision, week, monday = rec.date(p.date_start, p.date_end)
+            start, end, precision, week, _monday = rec.date(p.date_start, p.date_end)
             k = p.killed
-            low, best, high = rec.number(k.low, k.best, k.high) if k else (None, None, None)
+            fatalities = rec.number(k.low, k.best, k.high) if k else NO_FATALITIES
+            low, best, high = fatalities
             actor_ids = self.actor_ids(p.actors)
             party_ids = rec.parties(actor_ids) if actor_ids else ()
             for actor_id in party_ids:
                 roles.append((pk, actor_id))
+                counted_roles.append(
+                    (week, p.event_type, w.adm1_id if w else None, actor_id, fatalities)
+                )
             place = (
                 (w.place_id, w.adm1_id, w.adm2_id, w.adm3_id, w.latitude, w.longitude,
                  w.geo_precision) if w else no_place
@@ -221,7 +238,6 @@ class BulkWriter:
                     precision, week, *place, low, best, high, p.key,
                 )
             )  # fmt: skip
-            tally.add(monday, place[1:4], p.event_type, place[0], party_ids, (low, best, high))
             rows.append(
                 (
                     pk, p.row_hash, p.event_type, p.sub_event_type, start, end,
@@ -232,6 +248,7 @@ class BulkWriter:
                     p.description,
                 )
             )  # fmt: skip
+        self._count(events, counted_roles)
         insert_rows(
             self.event_table,
             EVENT_COLUMNS,
@@ -251,6 +268,17 @@ class BulkWriter:
             },
         )  # fmt: skip
         insert_rows(self.actor_table, ACTOR_COLUMNS, roles, {"role": "party", "disputed": False})
+
+    def _count(self, events: list[tuple], counted_roles: list[tuple]) -> None:
+        """The batch's events into the summary's counts, whole columns at a time (``Counter``
+        counts in C; one call per event was a seventh of a million-row import)."""
+        tally = self.tally
+        fatalities = list(map(_FATALITIES, events))
+        tally.count("3t", zip(map(_BY_TYPE, events), fatalities, strict=True))
+        tally.count("p", zip(map(_BY_PLACE, events), fatalities, strict=True))
+        role_fatalities = list(map(_ROLE_FATALITIES, counted_roles))
+        tally.count("at", zip(map(_AT, counted_roles), role_fatalities, strict=True))
+        tally.count("a1", zip(map(_A1, counted_roles), role_fatalities, strict=True))
 
     def actor_ids(self, actors: tuple[tuple[str, int | None], ...]) -> tuple[int, ...]:
         """The ids of a row's parties, in file order (remembered per distinct pair)."""

@@ -8,6 +8,7 @@ wraps the loop in ``refresh_later()`` so each week is recomputed once.
 """
 
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -188,11 +189,21 @@ def _derived_cells(base: dict[tuple, int]) -> dict[tuple, int]:
     return derived
 
 
+# A finest cube's key (as ``Tally.count`` takes it) -> the cell's key (cube, week, adm1, adm2,
+# adm3, type, place, actor).
+_FULL_KEY = {
+    "3t": lambda k: ("3t", k[0], k[1], k[2], k[3], k[4], None, None),
+    "p": lambda k: ("p", k[0], k[1], k[2], k[3], "", k[4], None),
+    "at": lambda k: ("at", k[0], None, None, None, k[1], None, k[2]),
+    "a1": lambda k: ("a1", k[0], k[1], None, None, "", None, k[2]),
+}
+
+
 class Tally:
     """New events counted as a bulk import writes them, so the summary need not re-read them.
 
-    ``add`` adds an event's measures to its cell of each of the four finest cubes. When they
-    hold ``FLUSH_AT`` cells (years of a national dataset) the cells are handed to a temporary
+    ``count`` counts a batch of events into each of the four finest cubes. When they hold
+    ``FLUSH_AT`` cells (years of a national dataset) the cells are handed to a temporary
     table, so memory stays flat however large the file. ``merge`` writes them: straight into the
     summary, with the coarser cubes worked out here, when no cell of those weeks exists yet (a
     first import); otherwise summed with the cells already there in SQL and the coarser cubes of
@@ -208,40 +219,39 @@ class Tally:
 
     def __init__(self) -> None:
         self.cells: dict[tuple, int] = {}
+        # Events counted per finest cube as (the cube's key, (low, best, high)) -> events, by
+        # ``Counter.update`` (in C): the import hands over whole batches, never one event.
+        self.counted: dict[str, Counter] = {cube: Counter() for cube in _BASE_CUBES}
         self._packs: dict[tuple, int] = {}  # a dataset repeats a few fatality figures
         self.staged = False
 
-    def add(
-        self,
-        week: date | None,
-        areas: tuple[int | None, int | None, int | None],
-        event_type: str,
-        place_id: int | None,
-        actor_ids: tuple[int, ...],
-        fatalities: tuple[int | None, int | None, int | None],
-    ) -> None:
-        cells, get = self.cells, self.cells.get
-        packed = self._packs.get(fatalities)
-        if packed is None:
-            packed = self._packs[fatalities] = _packed(*fatalities)
-        a1, a2, a3 = areas
-        key = ("3t", week, a1, a2, a3, event_type, None, None)
-        cells[key] = get(key, 0) + packed
-        key = ("p", week, a1, a2, a3, "", place_id, None)
-        cells[key] = get(key, 0) + packed
-        for actor in dict.fromkeys(actor_ids) if len(actor_ids) > 1 else actor_ids:
-            # An actor in two roles of one event counts once.
-            key = ("at", week, None, None, None, event_type, None, actor)
-            cells[key] = get(key, 0) + packed
-            key = ("a1", week, a1, None, None, "", None, actor)
-            cells[key] = get(key, 0) + packed
+    def count(self, cube: str, keyed: Iterable[tuple[tuple, tuple]]) -> None:
+        """Count events into one of the finest cubes. ``keyed`` gives, per event, the cube's key
+        and the event's (low, best, high): (week, adm1, adm2, adm3, type) for "3t", (week, adm1,
+        adm2, adm3, place) for "p", (week, type, actor) for "at", (week, adm1, actor) for "a1";
+        an event counts once under each of its actors."""
+        self.counted[cube].update(keyed)
+
+    def _settle(self) -> None:
+        """Turn the counts into cells: full cell keys and packed measures."""
+        cells, get, packs = self.cells, self.cells.get, self._packs
+        for cube, counted in self.counted.items():
+            full = _FULL_KEY[cube]
+            for (key, fatalities), events in counted.items():
+                packed = packs.get(fatalities)
+                if packed is None:
+                    packed = packs[fatalities] = _packed(*fatalities)
+                cell = full(key)
+                cells[cell] = get(cell, 0) + events * packed
+            counted.clear()
 
     def flush_if_large(self) -> None:
-        if len(self.cells) >= self.FLUSH_AT:
+        if len(self.cells) + sum(map(len, self.counted.values())) >= self.FLUSH_AT:
             self.flush()
 
     def flush(self) -> None:
         """Hand the cells to the staging table (created on first use) and forget them."""
+        self._settle()
         if not self.cells:
             return
         with connection.cursor() as cursor:
@@ -257,6 +267,7 @@ class Tally:
 
     def merge(self) -> None:
         """Add the counted events to the summary (one transaction)."""
+        self._settle()
         if not self.staged and self.cells and not self._weeks_present():
             self._write_new_weeks()
             return
