@@ -54,17 +54,11 @@ ROW_COLUMNS = (
     "actor2_id", "description",
 )  # fmt: skip
 ACTOR_COLUMNS = ("event_id", "actor_id")
-# The summary's keys, read straight from the event tuples (see Tally.count).
-_FATALITIES = itemgetter(*(EVENT_COLUMNS.index(c) for c in ("fatalities_low", "fatalities_best",
-                                                               "fatalities_high")))  # fmt: skip
-_BY_TYPE = itemgetter(*(EVENT_COLUMNS.index(c) for c in ("week", "adm1_id", "adm2_id", "adm3_id",
-                                                           "event_type")))  # fmt: skip
-_BY_PLACE = itemgetter(*(EVENT_COLUMNS.index(c) for c in ("week", "adm1_id", "adm2_id", "adm3_id",
-                                                            "place_id")))  # fmt: skip
-# A counted role is (week, type, adm1, actor, the event's fatalities).
-_AT = itemgetter(0, 1, 3)
-_A1 = itemgetter(0, 2, 3)
-_ROLE_FATALITIES = itemgetter(4)
+# What the summary counts of an event, read straight from its tuple (see Tally.count_events).
+_COUNTED = itemgetter(*(EVENT_COLUMNS.index(c) for c in (
+    "week", "adm1_id", "adm2_id", "adm3_id", "event_type", "place_id", "fatalities_low",
+    "fatalities_best", "fatalities_high",
+)))  # fmt: skip
 NO_FATALITIES = (None, None, None)
 
 
@@ -219,14 +213,13 @@ class BulkWriter:
             w = p.where
             start, end, precision, week, _monday = rec.date(p.date_start, p.date_end)
             k = p.killed
-            fatalities = rec.number(k.low, k.best, k.high) if k else NO_FATALITIES
-            low, best, high = fatalities
+            low, best, high = rec.number(k.low, k.best, k.high) if k else NO_FATALITIES
             actor_ids = self.actor_ids(p.actors)
             party_ids = rec.parties(actor_ids) if actor_ids else ()
             for actor_id in party_ids:
                 roles.append((pk, actor_id))
                 counted_roles.append(
-                    (week, p.event_type, w.adm1_id if w else None, actor_id, fatalities)
+                    (week, p.event_type, w.adm1_id if w else None, actor_id, low, best, high)
                 )
             place = (
                 (w.place_id, w.adm1_id, w.adm2_id, w.adm3_id, w.latitude, w.longitude,
@@ -270,15 +263,10 @@ class BulkWriter:
         insert_rows(self.actor_table, ACTOR_COLUMNS, roles, {"role": "party", "disputed": False})
 
     def _count(self, events: list[tuple], counted_roles: list[tuple]) -> None:
-        """The batch's events into the summary's counts, whole columns at a time (``Counter``
+        """The batch's events into the summary's counts, whole lists at a time (``Counter``
         counts in C; one call per event was a seventh of a million-row import)."""
-        tally = self.tally
-        fatalities = list(map(_FATALITIES, events))
-        tally.count("3t", zip(map(_BY_TYPE, events), fatalities, strict=True))
-        tally.count("p", zip(map(_BY_PLACE, events), fatalities, strict=True))
-        role_fatalities = list(map(_ROLE_FATALITIES, counted_roles))
-        tally.count("at", zip(map(_AT, counted_roles), role_fatalities, strict=True))
-        tally.count("a1", zip(map(_A1, counted_roles), role_fatalities, strict=True))
+        self.tally.count_events(map(_COUNTED, events))
+        self.tally.count_parties(counted_roles)
 
     def actor_ids(self, actors: tuple[tuple[str, int | None], ...]) -> tuple[int, ...]:
         """The ids of a row's parties, in file order (remembered per distinct pair)."""

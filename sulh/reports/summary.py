@@ -189,26 +189,17 @@ def _derived_cells(base: dict[tuple, int]) -> dict[tuple, int]:
     return derived
 
 
-# A finest cube's key (as ``Tally.count`` takes it) -> the cell's key (cube, week, adm1, adm2,
-# adm3, type, place, actor).
-_FULL_KEY = {
-    "3t": lambda k: ("3t", k[0], k[1], k[2], k[3], k[4], None, None),
-    "p": lambda k: ("p", k[0], k[1], k[2], k[3], "", k[4], None),
-    "at": lambda k: ("at", k[0], None, None, None, k[1], None, k[2]),
-    "a1": lambda k: ("a1", k[0], k[1], None, None, "", None, k[2]),
-}
-
-
 class Tally:
     """New events counted as a bulk import writes them, so the summary need not re-read them.
 
-    ``count`` counts a batch of events into each of the four finest cubes. When they hold
-    ``FLUSH_AT`` cells (years of a national dataset) the cells are handed to a temporary
-    table, so memory stays flat however large the file. ``merge`` writes them: straight into the
-    summary, with the coarser cubes worked out here, when no cell of those weeks exists yet (a
-    first import); otherwise summed with the cells already there in SQL and the coarser cubes of
-    those weeks re-derived. Only for events that are new: a changed event is saved through the
-    model, whose signals recompute its weeks from the table.
+    ``count_events`` and ``count_parties`` count a batch of events, settled into the four finest
+    cubes' cells when written. When they hold ``FLUSH_AT`` cells (years of a national dataset)
+    the cells are handed to a temporary table, so memory stays flat however large the file.
+    ``merge`` writes them: straight into the summary, with the coarser cubes worked out here,
+    when no cell of those weeks exists yet (a first import); otherwise summed with the cells
+    already there in SQL and the coarser cubes of those weeks re-derived. Only for events that
+    are new: a changed event is saved through the model, whose signals recompute its weeks from
+    the table.
     """
 
     FLUSH_AT = 500_000
@@ -219,34 +210,51 @@ class Tally:
 
     def __init__(self) -> None:
         self.cells: dict[tuple, int] = {}
-        # Events counted per finest cube as (the cube's key, (low, best, high)) -> events, by
-        # ``Counter.update`` (in C): the import hands over whole batches, never one event.
-        self.counted: dict[str, Counter] = {cube: Counter() for cube in _BASE_CUBES}
+        # Events counted by ``Counter.update`` (in C): the import hands over whole batches.
+        # (week, adm1, adm2, adm3, type, place, low, best, high) -> events, and
+        # (week, type, adm1, actor, low, best, high) -> events for each party of an event.
+        self.events: Counter = Counter()
+        self.parties: Counter = Counter()
         self._packs: dict[tuple, int] = {}  # a dataset repeats a few fatality figures
         self.staged = False
 
-    def count(self, cube: str, keyed: Iterable[tuple[tuple, tuple]]) -> None:
-        """Count events into one of the finest cubes. ``keyed`` gives, per event, the cube's key
-        and the event's (low, best, high): (week, adm1, adm2, adm3, type) for "3t", (week, adm1,
-        adm2, adm3, place) for "p", (week, type, actor) for "at", (week, adm1, actor) for "a1";
-        an event counts once under each of its actors."""
-        self.counted[cube].update(keyed)
+    def count_events(self, rows: Iterable[tuple]) -> None:
+        """Count events: (week, adm1, adm2, adm3, type, place, low, best, high) each."""
+        self.events.update(rows)
+
+    def count_parties(self, rows: Iterable[tuple]) -> None:
+        """Count each event once under each of its parties: (week, type, adm1, actor, low,
+        best, high) per distinct actor of an event."""
+        self.parties.update(rows)
+
+    def _pack(self, fatalities: tuple) -> int:
+        packed = self._packs.get(fatalities)
+        if packed is None:
+            packed = self._packs[fatalities] = _packed(*fatalities)
+        return packed
 
     def _settle(self) -> None:
-        """Turn the counts into cells: full cell keys and packed measures."""
-        cells, get, packs = self.cells, self.cells.get, self._packs
-        for cube, counted in self.counted.items():
-            full = _FULL_KEY[cube]
-            for (key, fatalities), events in counted.items():
-                packed = packs.get(fatalities)
-                if packed is None:
-                    packed = packs[fatalities] = _packed(*fatalities)
-                cell = full(key)
-                cells[cell] = get(cell, 0) + events * packed
-            counted.clear()
+        """Turn the counts into the four finest cubes' cells, with packed measures."""
+        cells, get, pack = self.cells, self.cells.get, self._pack
+        for (week, a1, a2, a3, etype, place, *fatalities), n in self.events.items():
+            measures = n * pack(tuple(fatalities))
+            for cell in (
+                ("3t", week, a1, a2, a3, etype, None, None),
+                ("p", week, a1, a2, a3, "", place, None),
+            ):
+                cells[cell] = get(cell, 0) + measures
+        for (week, etype, a1, actor, *fatalities), n in self.parties.items():
+            measures = n * pack(tuple(fatalities))
+            for cell in (
+                ("at", week, None, None, None, etype, None, actor),
+                ("a1", week, a1, None, None, "", None, actor),
+            ):
+                cells[cell] = get(cell, 0) + measures
+        self.events.clear()
+        self.parties.clear()
 
     def flush_if_large(self) -> None:
-        if len(self.cells) + sum(map(len, self.counted.values())) >= self.FLUSH_AT:
+        if len(self.cells) + len(self.events) + len(self.parties) >= self.FLUSH_AT:
             self.flush()
 
     def flush(self) -> None:
