@@ -69,13 +69,16 @@ class UuidSequence:
     def __init__(self) -> None:
         self.counter = int.from_bytes(os.urandom(8), "big") >> 2
 
-    def next_hex(self) -> str:
-        self.counter += 1
-        ms = time.time_ns() // 1_000_000
-        rand_a = (self.counter >> 62) & 0xFFF
-        rand_b = self.counter & ((1 << 62) - 1)
-        value = (ms << 80) | (0x7 << 76) | (rand_a << 64) | (0b10 << 62) | rand_b
-        return f"{value:032x}"
+    def take(self, count: int) -> list[str]:
+        """``count`` uids, made for a whole batch in this millisecond."""
+        head = ((time.time_ns() // 1_000_000) << 80) | (0x7 << 76) | (0b10 << 62)
+        first = self.counter + 1
+        self.counter += count
+        mask = (1 << 62) - 1
+        return [
+            f"{head | (((c >> 62) & 0xFFF) << 64) | (c & mask):032x}"
+            for c in range(first, first + count)
+        ]
 
 
 class ActorBook:
@@ -207,7 +210,8 @@ class BulkWriter:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         events, rows, roles, counted_roles = [], [], [], []
         rec, origin, user_id = self.reconciler, self.origin, self.user_id
-        source_id, credibility, next_uid = self.source.pk, self.credibility, self.uids.next_hex
+        source_id, credibility = self.source.pk, self.credibility
+        next_uid = iter(self.uids.take(len(batch))).__next__
         no_place = (None,) * 7
         for pk, p in zip(ids, batch, strict=True):
             w = p.where

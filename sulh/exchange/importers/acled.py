@@ -91,6 +91,7 @@ class AcledImporter(Importer):
         geo_of = itemgetter(at("geo_precision"))
         parties_of = itemgetter(*(at(n) for n in ("actor1", "inter1", "actor2", "inter2")))
         kinds: dict[tuple[str, str], tuple[str, str, str]] = {}
+        titles: dict[tuple[str, str], str] = {}  # one string per type and place, shared
         wheres: dict[tuple, tuple] = {}
         parties: dict[tuple, tuple] = {}
         counts: dict[str, object] = {}
@@ -132,6 +133,11 @@ class AcledImporter(Importer):
             if place is None:
                 place = wheres[(raw_place, geo)] = where_of(raw_place, geo)
             where, location = place
+            title = titles.get((kind[2], location))
+            if title is None:
+                title = titles[(kind[2], location)] = (
+                    f"{kind[2]} in {location}" if location else kind[2]
+                )
             raw_parties = parties_of(values)
             actors = parties.get(raw_parties)
             if actors is None:
@@ -141,7 +147,7 @@ class AcledImporter(Importer):
                 )
             return Parsed(
                 key=f"acled:{key}",
-                title=f"{kind[2]} in {location}" if location else kind[2],
+                title=title,
                 event_type=kind[0],
                 sub_event_type=kind[1],
                 date_start=start,
