@@ -12,25 +12,16 @@ pages cannot do with less: the latest 50 events by date, through the date index.
 import argparse
 import io
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+# The same timing and scratch PostgreSQL database as the dashboard benchmark beside this file.
+from dashboard import recreate_pg, timed
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def timed(fn, runs: int) -> tuple[float, float]:
-    fn()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
 
 
 def pages() -> list[tuple[str, str]]:
@@ -138,15 +129,6 @@ def main() -> None:
         subprocess.run(
             [*command, "--runs", str(args.runs), "--data", str(data)], env=env, check=True, cwd=ROOT
         )
-
-
-def recreate_pg(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as admin:
-        admin.execute(f"DROP DATABASE IF EXISTS {name}")
-        admin.execute(f"CREATE DATABASE {name}")
 
 
 if __name__ == "__main__":

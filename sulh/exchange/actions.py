@@ -27,6 +27,7 @@ from sulh.exchange.models import ImportJob
 from sulh.exchange.parsing import can_fork, parsed_beside
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
+from sulh.lib.bulksql import sqlite_pragmas
 from sulh.reports.summary import refresh_all, refresh_later
 from sulh.sources.actions import do_create_source
 from sulh.sources.models import Source, SourceKind
@@ -214,29 +215,13 @@ def _estimated_rows(raw: BinaryIO, size: int) -> int:
     return size * head.count(b"\n") // max(len(head), 1)
 
 
-@contextmanager
-def _large_page_cache() -> Iterator[None]:
+def _large_page_cache():
     """SQLite keeps 2 MB of pages by default; a million-row import touches a few hundred hot
-    spots in each of a dozen indexes, which fit in 64 MB (a fixed amount: memory stays flat)."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        before = cursor.fetchone()[0]
-        cursor.execute("PRAGMA wal_autocheckpoint")
-        checkpoint = cursor.fetchone()[0]
-        cursor.execute("PRAGMA cache_size = -65536")
-        # Each batch writes more than the default 1,000-page WAL, so every commit would copy it
-        # into the database file; 64 MB of WAL between copies. Durability is unchanged: a commit
-        # is in the WAL either way.
-        cursor.execute("PRAGMA wal_autocheckpoint = 16384")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
-            cursor.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+    spots in each of a dozen indexes, which fit in 64 MB (a fixed amount: memory stays flat).
+    Each batch writes more than the default 1,000-page WAL, so every commit would copy it into
+    the database file; 64 MB of WAL between copies. Durability is unchanged: a commit is in the
+    WAL either way."""
+    return sqlite_pragmas(cache_size=-65536, wal_autocheckpoint=16384)
 
 
 def _run_batches(

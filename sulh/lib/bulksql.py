@@ -86,17 +86,26 @@ INDEX_BUILD_CACHE_KIB = 2000
 
 
 @contextmanager
-def index_build_cache() -> Iterator[None]:
-    """Build indexes inside this with SQLite's default page cache (a no-op on PostgreSQL)."""
+def sqlite_pragmas(**values: int) -> Iterator[None]:
+    """Set these SQLite pragmas (integers) for the block and put the earlier values back after;
+    a no-op on PostgreSQL."""
     if connection.vendor != "sqlite":
         yield
         return
+    before = {}
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        before = cursor.fetchone()[0]
-        cursor.execute(f"PRAGMA cache_size = -{INDEX_BUILD_CACHE_KIB}")
+        for name, value in values.items():
+            cursor.execute(f"PRAGMA {name}")
+            before[name] = int(cursor.fetchone()[0])
+            cursor.execute(f"PRAGMA {name} = {int(value)}")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+            for name, value in before.items():
+                cursor.execute(f"PRAGMA {name} = {value}")
+
+
+def index_build_cache():
+    """Build indexes inside this with SQLite's default page cache (a no-op on PostgreSQL)."""
+    return sqlite_pragmas(cache_size=-INDEX_BUILD_CACHE_KIB)
