@@ -107,6 +107,7 @@ def do_import_file(
     encoding: str | None = None,
     progress: bool = False,
     batch_size: int = BATCH_SIZE,
+    second_process: bool = False,
 ) -> ImportJob:
     """Import a dataset file as events with one claim per field from the dataset's source.
 
@@ -114,6 +115,8 @@ def do_import_file(
     stopped when the same file is imported again; a row already imported unchanged adds nothing,
     a changed row adds corrected claims to its event. A bad row is reported (row number and
     column) and skipped; with ``strict`` any bad row stops the import before anything is stored.
+    ``second_process`` lets a large file be read by a forked child while this process writes:
+    for the command line, not inside a threaded web server.
     """
     importer = get_importer(importer_name)
     digest = file_hash(raw)
@@ -151,7 +154,9 @@ def do_import_file(
     estimated = _estimated_rows(raw, size)
     aside = worth_setting_aside(estimated)
     # A large file is read and checked by a second process while this one writes.
-    beside = estimated >= settings.SULH_IMPORT_PARSE_BESIDE_ROWS and can_fork(raw)
+    beside = (
+        second_process and estimated >= settings.SULH_IMPORT_PARSE_BESIDE_ROWS and can_fork(raw)
+    )
     if aside:
         set_aside_indexes()
     # Changed events are saved through the model, whose signals recompute their weeks from the

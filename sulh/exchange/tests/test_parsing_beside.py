@@ -108,3 +108,18 @@ def test_the_second_process_hands_back_rows_errors_and_stops_when_asked():
     start = time.monotonic()
     rows_.close()  # the reader stops early: the child is killed and reaped
     assert time.monotonic() - start < 5
+
+
+def test_the_web_form_reads_its_upload_in_its_own_process(client_for, settings, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sulh.exchange.tests.helpers import acled_text
+
+    forked = []
+    monkeypatch.setattr("sulh.exchange.actions.parsed_beside", lambda r: forked.append(1))
+    settings.SULH_IMPORT_PARSE_BESIDE_ROWS = 0  # even a file that counts as large
+    upload = SimpleUploadedFile("a.csv", acled_text([acled_row("SYR970901")]).encode())
+    response = client_for("analyst").post("/exchange/", {"format": "acled", "file": upload})
+    assert response.status_code == 200
+    assert Event.objects.filter(external_key="acled:SYR970901").exists()
+    assert not forked  # a web server's worker thread does not fork

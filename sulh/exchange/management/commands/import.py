@@ -47,6 +47,7 @@ class Command(BaseCommand):
                     encoding=options["encoding"],
                     progress=not options["no_progress"],
                     batch_size=options["batch_size"],
+                    second_process=True,
                 )
         except ImportRejected as exc:
             for error in exc.errors[:50]:
