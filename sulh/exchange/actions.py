@@ -2,7 +2,7 @@
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,7 +18,7 @@ from sulh.audit.actions import do_audit
 from sulh.claims.actions import do_add_claim, do_correct_claim, reconcile_record
 from sulh.claims.models import ClaimStatus, record_claims
 from sulh.events.models import Event
-from sulh.exchange.bulk import BulkWriter
+from sulh.exchange.bulk import READY_HASH, READY_KEY, BulkWriter
 from sulh.exchange.compact import row_claims
 from sulh.exchange.importers import get_importer
 from sulh.exchange.importers.base import Importer, Parsed, RowError
@@ -97,6 +97,19 @@ def _parsed_rows(
             yield number, BadRow(number, exc.field, exc.message)
 
 
+def _ready_rows(
+    importer: Importer,
+    raw: BinaryIO,
+    encoding: str | None,
+    places: PlaceIndex,
+    skip_to: int,
+    ready: Callable[[Parsed], tuple],
+) -> Iterator[tuple[int, tuple | BadRow]]:
+    """The file's rows as the writer takes them (``Reconciler.ready``), bad rows as they are."""
+    for number, item in _parsed_rows(importer, raw, encoding, places, skip_to):
+        yield number, item if type(item) is BadRow else ready(item)
+
+
 def do_import_file(
     user: Any,
     importer_name: str,
@@ -165,7 +178,10 @@ def do_import_file(
     with _large_page_cache(), refresh_later():
         try:
             with connection.constraint_checks_disabled(), _cyclic_gc_paused():
-                rows = partial(_parsed_rows, importer, raw, encoding, places, job.rows_done)
+                rows = partial(
+                    _ready_rows, importer, raw, encoding, places, job.rows_done,
+                    writer.reconciler.ready,
+                )  # fmt: skip
                 parsed = parsed_beside(rows) if beside else rows()
                 _run_batches(parsed, raw, writer, job, bar, batch_size)
         finally:
@@ -230,20 +246,20 @@ def _large_page_cache():
 
 
 def _run_batches(
-    parsed: Iterator[tuple[int, Parsed | BadRow]],
+    parsed: Iterator[tuple[int, tuple | BadRow]],
     raw: BinaryIO,
     writer: BulkWriter,
     job: ImportJob,
     bar: tqdm,
     batch_size: int,
 ) -> None:
-    batch: list[Parsed] = []
+    batch: list[tuple] = []
     errors: list[BadRow] = []
     last = job.rows_done
     seen = 0
     for number, item in parsed:
         last = number
-        if isinstance(item, BadRow):
+        if type(item) is BadRow:
             errors.append(item)
         else:
             batch.append(item)
@@ -256,35 +272,37 @@ def _run_batches(
 
 
 def _commit_batch(
-    writer: BulkWriter, job: ImportJob, batch: list[Parsed], errors: list[BadRow], last: int
+    writer: BulkWriter, job: ImportJob, batch: list[tuple], errors: list[BadRow], last: int
 ) -> None:
     with transaction.atomic():
-        fresh: dict[str, Parsed] = {}
-        later: list[Parsed] = []
-        known = writer.existing(p.key for p in batch)
+        fresh: dict[str, tuple] = {}
+        later: list[tuple] = []
+        known = writer.existing(r[READY_KEY] for r in batch)
         unchanged = changed = 0
 
-        def update(parsed: Parsed) -> None:
+        def update(ready: tuple) -> None:
             nonlocal unchanged, changed
-            event_id, old_hash = known[parsed.key]
-            touched = old_hash != parsed.row_hash and _apply_change(writer, event_id, parsed)
+            key, row_hash = ready[READY_KEY], ready[READY_HASH]
+            event_id, old_hash = known[key]
+            touched = old_hash != row_hash and _apply_change(writer, event_id, ready)
             changed += int(touched)
             unchanged += int(not touched)
-            known[parsed.key] = (event_id, parsed.row_hash)
+            known[key] = (event_id, row_hash)
 
-        for parsed in batch:
-            if parsed.key in known:
-                update(parsed)
-            elif parsed.key in fresh:
-                later.append(parsed)  # the same id twice in one file: the later row corrects
+        for ready in batch:
+            key = ready[READY_KEY]
+            if key in known:
+                update(ready)
+            elif key in fresh:
+                later.append(ready)  # the same id twice in one file: the later row corrects
             else:
-                fresh[parsed.key] = parsed
+                fresh[key] = ready
         writer.new_events(list(fresh.values()))
         writer.tally.flush_if_large()
         if later:
-            known = writer.existing(p.key for p in later)
-            for parsed in later:
-                update(parsed)
+            known = writer.existing(r[READY_KEY] for r in later)
+            for ready in later:
+                update(ready)
         counts = job.counts
         counts["created"] += len(fresh)
         counts["changed"] += changed
@@ -324,12 +342,11 @@ def _raw_value(kind: str, columns: dict[str, Any]) -> Any:
     return columns["value"]
 
 
-def _apply_change(writer: BulkWriter, event_id: int, parsed: Parsed) -> bool:
+def _apply_change(writer: BulkWriter, event_id: int, ready: tuple) -> bool:
     """A row imported before comes back different: its changed fields become corrections from
     the dataset's source (the earlier claims stay, superseded). True if a claim changed."""
     event = Event.objects.get(pk=event_id)
-    new_row = writer.compact_row(parsed, event_id)
-    new_row.row_hash = parsed.row_hash
+    new_row = writer.compact_row(ready, event_id)
     current = list(
         record_claims(event)
         .filter(source=writer.source, status=ClaimStatus.ACCEPTED)

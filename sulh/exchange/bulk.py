@@ -10,6 +10,7 @@ import json
 import os
 import time
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -50,8 +51,8 @@ EVENT_COLUMNS = (
 )  # fmt: skip
 ROW_COLUMNS = (
     "event_id", "row_hash", "event_type", "sub_event_type", "date_start", "date_end",
-    "date_precision", "place_id", "killed_low", "killed_best", "killed_high", "actor1_id",
-    "actor2_id", "description",
+    "date_precision", "place_id", "killed_low", "killed_best", "killed_high", "description",
+    "actor1_id", "actor2_id",
 )  # fmt: skip
 ACTOR_COLUMNS = ("event_id", "actor_id")
 # What the summary counts of an event, read straight from its tuple (see Tally.count_events).
@@ -59,7 +60,19 @@ _COUNTED = itemgetter(*(EVENT_COLUMNS.index(c) for c in (
     "week", "adm1_id", "adm2_id", "adm3_id", "event_type", "place_id", "fatalities_low",
     "fatalities_best", "fatalities_high",
 )))  # fmt: skip
+# What the summary counts under each party of an event (see Tally.count_parties).
+_COUNTED_FOR_PARTIES = itemgetter(*(EVENT_COLUMNS.index(c) for c in (
+    "week", "event_type", "adm1_id", "fatalities_low", "fatalities_best", "fatalities_high",
+)))  # fmt: skip
 NO_FATALITIES = (None, None, None)
+NO_PLACE = (None,) * 7
+NO_PARTIES = ((None, None), ())
+
+# A row ready to be written: plain tuples worked out where the file is read (beside the writer,
+# for a large file), so the writer adds only ids. (key, row hash, actors as (name, category)
+# pairs, the event's columns after "uid", the compact row's columns after "event_id" up to
+# "description").
+READY_KEY, READY_HASH, READY_ACTORS, READY_EVENT, READY_ROW = range(5)
 
 
 class UuidSequence:
@@ -124,6 +137,10 @@ class Reconciler:
         self.date = lru_cache(maxsize=65536)(self._date)
         self.number = lru_cache(maxsize=65536)(self._number)
         self.parties = lru_cache(maxsize=65536)(self._parties)
+        # Keyed by the object's id (hashing a frozen dataclass hashes every field each time);
+        # the object is kept beside its columns, so a reused id is noticed.
+        self._places: dict[int, tuple] = {}
+        self._ranges: dict[int, tuple] = {}
 
     def _evidence(self, claim_id: int = 0, **values: Any) -> Evidence:
         return Evidence(claim_id, self.rel, self.cred, **values)
@@ -141,6 +158,51 @@ class Reconciler:
     def _parties(self, actor_ids: tuple[int, ...]) -> tuple[int, ...]:
         items = [self._evidence(i, key=str(a)) for i, a in enumerate(actor_ids)]
         return tuple(int(k) for k in reconcile("actor", items, True).keys)
+
+    def ready(self, p: Parsed) -> tuple:
+        """A parsed row as the writer takes it (see READY_*): everything but the ids, which only
+        the writer can give. Needs no database, so a second process can do it."""
+        start, end, precision, week, _monday = self.date(p.date_start, p.date_end)
+        place = self._place(p.where)
+        low, best, high, *killed = self._killed(p.killed)
+        return (
+            p.key,
+            p.row_hash,
+            p.actors,
+            (
+                p.title[:300], p.event_type, p.sub_event_type, start, end, precision, week,
+                *place, low, best, high, p.key,
+            ),
+            (
+                p.row_hash, p.event_type, p.sub_event_type, start, end, p.date_precision,
+                place[0], *killed, p.description,
+            ),
+        )  # fmt: skip
+
+    def _place(self, w: Any) -> tuple:
+        """The event's place columns of a match (the parser hands out one object per place)."""
+        if w is None:
+            return NO_PLACE
+        seen = self._places.get(id(w))
+        if seen is None or seen[0] is not w:
+            columns = (
+                w.place_id, w.adm1_id, w.adm2_id, w.adm3_id, w.latitude, w.longitude,
+                w.geo_precision,
+            )  # fmt: skip
+            seen = self._places[id(w)] = (w, columns)
+        return seen[1]
+
+    def _killed(self, k: Any) -> tuple:
+        """The reconciled fatalities and the row's own, of one shared range."""
+        if k is None:
+            return NO_FATALITIES * 2
+        seen = self._ranges.get(id(k))
+        if seen is None or seen[0] is not k:
+            seen = self._ranges[id(k)] = (
+                k,
+                (*self.number(k.low, k.best, k.high), k.low, k.best, k.high),
+            )
+        return seen[1]
 
 
 class BulkWriter:
@@ -160,7 +222,7 @@ class BulkWriter:
         self.event_ctype = ContentType.objects.get_for_model(Event)
         # The new events written, counted for the dashboard's summary.
         self.tally = Tally()
-        self._actor_ids: dict[tuple, tuple[int, ...]] = {}
+        self._parties: dict[tuple, tuple[tuple, tuple]] = {}
 
     # -- ids and raw inserts -------------------------------------------------------------------
     def reserve_ids(self, count: int) -> list[int]:
@@ -205,54 +267,33 @@ class BulkWriter:
             cursor.execute(f'SELECT {columns} FROM "{table}" WHERE "{column}" {match}', [param])  # noqa: S608
             return cursor.fetchall()
 
-    def new_events(self, batch: list[Parsed]) -> None:
+    def new_events(self, batch: list[tuple]) -> None:
+        """Write a batch of new events (rows made by ``Reconciler.ready``) with their compact
+        rows and parties, and count them for the summary."""
         ids = self.reserve_ids(len(batch))
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        events, rows, roles, counted_roles = [], [], [], []
-        rec, origin, user_id = self.reconciler, self.origin, self.user_id
-        source_id, credibility = self.source.pk, self.credibility
-        next_uid = iter(self.uids.take(len(batch))).__next__
-        no_place = (None,) * 7
-        for pk, p in zip(ids, batch, strict=True):
-            w = p.where
-            start, end, precision, week, _monday = rec.date(p.date_start, p.date_end)
-            k = p.killed
-            low, best, high = rec.number(k.low, k.best, k.high) if k else NO_FATALITIES
-            actor_ids = self.actor_ids(p.actors)
-            party_ids = rec.parties(actor_ids) if actor_ids else ()
-            for actor_id in party_ids:
+        events, rows, roles, parties_each = [], [], [], []
+        parties_of = self.parties_of
+        for pk, uid, (_key, _hash, actors, event, row) in zip(
+            ids, self.uids.take(len(batch)), batch, strict=True
+        ):
+            pair, parties = parties_of(actors)
+            events.append((pk, uid, *event))
+            rows.append((pk, *row, *pair))
+            parties_each.append(parties)
+            for actor_id in parties:
                 roles.append((pk, actor_id))
-                counted_roles.append(
-                    (week, p.event_type, w.adm1_id if w else None, actor_id, low, best, high)
-                )
-            place = (
-                (w.place_id, w.adm1_id, w.adm2_id, w.adm3_id, w.latitude, w.longitude,
-                 w.geo_precision) if w else no_place
-            )  # fmt: skip
-            events.append(
-                (
-                    pk, next_uid(), p.title[:300], p.event_type, p.sub_event_type, start, end,
-                    precision, week, *place, low, best, high, p.key,
-                )
-            )  # fmt: skip
-            rows.append(
-                (
-                    pk, p.row_hash, p.event_type, p.sub_event_type, start, end,
-                    p.date_precision, place[0],
-                    k.low if k else None, k.best if k else None, k.high if k else None,
-                    actor_ids[0] if actor_ids else None,
-                    actor_ids[1] if len(actor_ids) > 1 else None,
-                    p.description,
-                )
-            )  # fmt: skip
-        self._count(events, counted_roles)
+        # Counted in C, whole lists at a time (one call per event was a seventh of an import).
+        self.tally.count_events(map(_COUNTED, events))
+        self.tally.count_parties(zip(parties_each, map(_COUNTED_FOR_PARTIES, events), strict=True))
         insert_rows(
             self.event_table,
             EVENT_COLUMNS,
             events,
             {
                 "title_ar": "", "disputed": False, "disputed_fields": "[]", "reconciled": "{}",
-                "origin": origin, "created_by_id": user_id, "created_at": now, "updated_at": now,
+                "origin": self.origin, "created_by_id": self.user_id, "created_at": now,
+                "updated_at": now,
             },
         )  # fmt: skip
         insert_rows(
@@ -260,46 +301,47 @@ class BulkWriter:
             ROW_COLUMNS,
             rows,
             {
-                "source_id": source_id, "expanded": False, "credibility": credibility,
-                "recorded_by_id": user_id, "recorded_at": now,
+                "source_id": self.source.pk, "expanded": False, "credibility": self.credibility,
+                "recorded_by_id": self.user_id, "recorded_at": now,
             },
         )  # fmt: skip
         insert_rows(self.actor_table, ACTOR_COLUMNS, roles, {"role": "party", "disputed": False})
 
-    def _count(self, events: list[tuple], counted_roles: list[tuple]) -> None:
-        """The batch's events into the summary's counts, whole lists at a time (``Counter``
-        counts in C; one call per event was a seventh of a million-row import)."""
-        self.tally.count_events(map(_COUNTED, events))
-        self.tally.count_parties(counted_roles)
-
-    def actor_ids(self, actors: tuple[tuple[str, int | None], ...]) -> tuple[int, ...]:
-        """The ids of a row's parties, in file order (remembered per distinct pair)."""
-        found = self._actor_ids.get(actors)
+    def parties_of(self, actors: tuple[tuple[str, int | None], ...]) -> tuple[tuple, tuple]:
+        """(first and second actor id of the row, the event's parties) of a row's actors,
+        remembered per distinct pair of names."""
+        found = self._parties.get(actors)
         if found is None:
-            found = self._actor_ids[actors] = tuple(
-                self.actors.id_for(name, cat) for name, cat in actors
-            )
+            if not actors:
+                found = NO_PARTIES
+            else:
+                ids = tuple(self.actors.id_for(name, cat) for name, cat in actors)
+                pair = (ids[0], ids[1] if len(ids) > 1 else None)
+                found = (pair, self.reconciler.parties(ids))
+            self._parties[actors] = found
         return found
 
-    def compact_row(self, p: Parsed, event_id: int) -> DatasetRow:
-        """The compact claim row of one parsed row (unsaved), for the slow path of changes."""
-        actor_ids = self.actor_ids(p.actors)
+    def compact_row(self, ready: tuple, event_id: int) -> DatasetRow:
+        """The compact claim row of one ready row (unsaved), for the slow path of changes."""
+        (row_hash, event_type, sub_event_type, start, end, precision, place_id, *killed,
+         description) = ready[READY_ROW]  # fmt: skip
+        (actor1_id, actor2_id), _parties = self.parties_of(ready[READY_ACTORS])
         return DatasetRow(
             event_id=event_id,
             source=self.source,
-            row_hash=p.row_hash,
+            row_hash=row_hash,
             credibility=self.credibility,
-            event_type=p.event_type,
-            sub_event_type=p.sub_event_type,
-            date_start=p.date_start,
-            date_end=p.date_end,
-            date_precision=p.date_precision,
-            place_id=p.where.place_id if p.where else None,
-            killed_low=p.killed.low if p.killed else None,
-            killed_best=p.killed.best if p.killed else None,
-            killed_high=p.killed.high if p.killed else None,
-            actor1_id=actor_ids[0] if actor_ids else None,
-            actor2_id=actor_ids[1] if len(actor_ids) > 1 else None,
-            description=p.description,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            date_start=date.fromisoformat(start),
+            date_end=date.fromisoformat(end),
+            date_precision=precision,
+            place_id=place_id,
+            killed_low=killed[0],
+            killed_best=killed[1],
+            killed_high=killed[2],
+            actor1_id=actor1_id,
+            actor2_id=actor2_id,
+            description=description,
             recorded_by_id=self.user_id,
         )

@@ -23,11 +23,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
-from sulh.exchange.importers.base import Parsed
-
 CHUNK = 2000
 LOOKAHEAD = 16  # chunks of rows parsed ahead of the writer, at most
-_FIELDS = Parsed.__slots__
 _HEADER = struct.Struct("!I")
 
 
@@ -72,8 +69,7 @@ def parsed_beside(rows: Callable[[], Iterator[tuple[int, Any]]]) -> Iterator[tup
                 raise RuntimeError("the process reading the file stopped before the end of it")
             kind, payload = pickle.loads(frame)  # noqa: S301 (our own child, a private pipe)
             if kind == "rows":
-                for number, values in payload:
-                    yield number, (Parsed(*values) if type(values) is tuple else values)
+                yield from payload
             elif kind == "error":
                 raise payload
             else:
@@ -107,10 +103,8 @@ def _send_all(rows: Iterator[tuple[int, Any]], fd: int) -> None:
     with os.fdopen(fd, "wb", buffering=1 << 20) as pipe:
         try:
             chunk: list[tuple[int, Any]] = []
-            for number, item in rows:
-                if type(item) is Parsed:
-                    item = tuple(getattr(item, name) for name in _FIELDS)
-                chunk.append((number, item))
+            for item in rows:
+                chunk.append(item)
                 if len(chunk) >= CHUNK:
                     _send(pipe, "rows", chunk)
                     chunk = []

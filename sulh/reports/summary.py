@@ -212,7 +212,7 @@ class Tally:
         self.cells: dict[tuple, int] = {}
         # Events counted by ``Counter.update`` (in C): the import hands over whole batches.
         # (week, adm1, adm2, adm3, type, place, low, best, high) -> events, and
-        # (week, type, adm1, actor, low, best, high) -> events for each party of an event.
+        # ((actor, ...), (week, type, adm1, low, best, high)) -> events with those parties.
         self.events: Counter = Counter()
         self.parties: Counter = Counter()
         self._packs: dict[tuple, int] = {}  # a dataset repeats a few fatality figures
@@ -223,8 +223,8 @@ class Tally:
         self.events.update(rows)
 
     def count_parties(self, rows: Iterable[tuple]) -> None:
-        """Count each event once under each of its parties: (week, type, adm1, actor, low,
-        best, high) per distinct actor of an event."""
+        """Count each event once under each of its parties: (the event's distinct actor ids,
+        (week, type, adm1, low, best, high)) per event; spread over the actors when settled."""
         self.parties.update(rows)
 
     def _pack(self, fatalities: tuple) -> int:
@@ -243,13 +243,14 @@ class Tally:
                 ("p", week, a1, a2, a3, "", place, None),
             ):
                 cells[cell] = get(cell, 0) + measures
-        for (week, etype, a1, actor, *fatalities), n in self.parties.items():
+        for (actors, (week, etype, a1, *fatalities)), n in self.parties.items():
             measures = n * pack(tuple(fatalities))
-            for cell in (
-                ("at", week, None, None, None, etype, None, actor),
-                ("a1", week, a1, None, None, "", None, actor),
-            ):
-                cells[cell] = get(cell, 0) + measures
+            for actor in actors:
+                for cell in (
+                    ("at", week, None, None, None, etype, None, actor),
+                    ("a1", week, a1, None, None, "", None, actor),
+                ):
+                    cells[cell] = get(cell, 0) + measures
         self.events.clear()
         self.parties.clear()
 
