@@ -18,7 +18,7 @@ from sulh.audit.actions import do_audit
 from sulh.claims.actions import do_add_claim, do_correct_claim, reconcile_record
 from sulh.claims.models import ClaimStatus, record_claims
 from sulh.events.models import Event
-from sulh.exchange.bulk import READY_HASH, READY_KEY, BulkWriter
+from sulh.exchange.bulk import READY_HASH, READY_KEY, BulkWriter, CountedCells, count_ready
 from sulh.exchange.compact import row_claims
 from sulh.exchange.importers import get_importer
 from sulh.exchange.importers.base import Importer, Parsed, RowError
@@ -28,11 +28,15 @@ from sulh.exchange.parsing import can_fork, parsed_beside
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
 from sulh.lib.bulksql import sqlite_pragmas
-from sulh.reports.summary import refresh_all, refresh_later
+from sulh.reports.summary import Counts, refresh_all, refresh_later
 from sulh.sources.actions import do_create_source
 from sulh.sources.models import Source, SourceKind
 
 BATCH_SIZE = 5000
+# Rows read are counted for the summary this many at a time; their cells are handed to the
+# writer when this many are held (and at the end), which bounds the reader's memory.
+COUNT_EVERY = 5000
+HAND_OVER_AT = 250_000
 MAX_LISTED_ERRORS = 1000
 
 
@@ -105,9 +109,26 @@ def _ready_rows(
     skip_to: int,
     ready: Callable[[Parsed], tuple],
 ) -> Iterator[tuple[int, tuple | BadRow]]:
-    """The file's rows as the writer takes them (``Reconciler.ready``), bad rows as they are."""
+    """The file's rows as the writer takes them (``Reconciler.ready``), bad rows as they are,
+    and every so often (and at the end) the summary's cells of the rows read so far, as a
+    ``CountedCells`` item: counting is part of reading, so for a large file the second process
+    does it."""
+    counts = Counts()
+    waiting: list[tuple] = []
     for number, item in _parsed_rows(importer, raw, encoding, places, skip_to):
-        yield number, item if type(item) is BadRow else ready(item)
+        if type(item) is not BadRow:
+            item = ready(item)
+            waiting.append(item)
+            if len(waiting) >= COUNT_EVERY:
+                count_ready(counts, waiting)
+                waiting.clear()
+                if counts.size() >= HAND_OVER_AT:
+                    counts.settle()
+                    if counts.size() >= HAND_OVER_AT:
+                        yield number, CountedCells(*counts.take())
+        yield number, item
+    count_ready(counts, waiting)
+    yield skip_to, CountedCells(*counts.take())
 
 
 def do_import_file(
@@ -194,6 +215,7 @@ def do_import_file(
         if resumed:
             refresh_all()
         else:
+            writer.settle_counts()
             writer.tally.merge()
     with transaction.atomic():
         job.status = ImportJob.DONE
@@ -258,6 +280,9 @@ def _run_batches(
     last = job.rows_done
     seen = 0
     for number, item in parsed:
+        if type(item) is CountedCells:
+            writer.add_counted(item)
+            continue
         last = number
         if type(item) is BadRow:
             errors.append(item)
@@ -297,7 +322,10 @@ def _commit_batch(
                 later.append(ready)  # the same id twice in one file: the later row corrects
             else:
                 fresh[key] = ready
+        if len(fresh) < len(batch):
+            writer.not_new_rows([r for r in batch if fresh.get(r[READY_KEY]) is not r])
         writer.new_events(list(fresh.values()))
+        writer.settle_counts()
         writer.tally.flush_if_large()
         if later:
             known = writer.existing(r[READY_KEY] for r in later)

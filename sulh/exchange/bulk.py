@@ -28,7 +28,7 @@ from sulh.exchange.models import DatasetRow
 from sulh.lib.arabic import normalise
 from sulh.lib.bulksql import insert_rows
 from sulh.lib.dates import week_start
-from sulh.reports.summary import Tally
+from sulh.reports.summary import Counts, Tally
 from sulh.sources.models import Source
 
 ACLED_KIND = {
@@ -55,15 +55,6 @@ ROW_COLUMNS = (
     "actor1_id", "actor2_id",
 )  # fmt: skip
 ACTOR_COLUMNS = ("event_id", "actor_id")
-# What the summary counts of an event, read straight from its tuple (see Tally.count_events).
-_COUNTED = itemgetter(*(EVENT_COLUMNS.index(c) for c in (
-    "week", "adm1_id", "adm2_id", "adm3_id", "event_type", "place_id", "fatalities_low",
-    "fatalities_best", "fatalities_high",
-)))  # fmt: skip
-# What the summary counts under each party of an event (see Tally.count_parties).
-_COUNTED_FOR_PARTIES = itemgetter(*(EVENT_COLUMNS.index(c) for c in (
-    "week", "event_type", "adm1_id", "fatalities_low", "fatalities_best", "fatalities_high",
-)))  # fmt: skip
 NO_FATALITIES = (None, None, None)
 NO_PLACE = (None,) * 7
 NO_PARTIES = ((None, None), ())
@@ -73,6 +64,35 @@ NO_PARTIES = ((None, None), ())
 # pairs, the event's columns after "uid", the compact row's columns after "event_id" up to
 # "description").
 READY_KEY, READY_HASH, READY_ACTORS, READY_EVENT, READY_ROW = range(5)
+_READY_COLUMNS = EVENT_COLUMNS[2:]
+_EVENT_OF = itemgetter(READY_EVENT)
+_ACTORS_OF = itemgetter(READY_ACTORS)
+# What the summary counts of a ready row's event, and under its parties (see Counts).
+_COUNTED = itemgetter(*(_READY_COLUMNS.index(c) for c in (
+    "week", "adm1_id", "adm2_id", "adm3_id", "event_type", "place_id", "fatalities_low",
+    "fatalities_best", "fatalities_high",
+)))  # fmt: skip
+_COUNTED_FOR_PARTIES = itemgetter(*(_READY_COLUMNS.index(c) for c in (
+    "week", "event_type", "adm1_id", "fatalities_low", "fatalities_best", "fatalities_high",
+)))  # fmt: skip
+
+
+def count_ready(counts: Counts, rows: list[tuple]) -> None:
+    """Count ready rows' events for the summary, their parties by the names in the row (the
+    writer resolves them to actors): whole lists at a time, in C."""
+    counts.count_events(map(_COUNTED, map(_EVENT_OF, rows)))
+    counts.count_parties(
+        zip(map(_ACTORS_OF, rows), map(_COUNTED_FOR_PARTIES, map(_EVENT_OF, rows)), strict=True)
+    )
+
+
+class CountedCells:
+    """The summary's cells of the rows read so far (``Counts.take``), handed to the writer."""
+
+    __slots__ = ("cells", "party_cells")
+
+    def __init__(self, cells: dict[tuple, int], party_cells: dict[tuple, int]) -> None:
+        self.cells, self.party_cells = cells, party_cells
 
 
 class UuidSequence:
@@ -220,9 +240,23 @@ class BulkWriter:
         self.row_table = DatasetRow._meta.db_table
         self.actor_table = EventActor._meta.db_table
         self.event_ctype = ContentType.objects.get_for_model(Event)
-        # The new events written, counted for the dashboard's summary.
-        self.tally = Tally()
         self._parties: dict[tuple, tuple[tuple, tuple]] = {}
+        # The summary's counts of the new events: rows are counted as they are read; rows that
+        # turn out not to be new (already imported, or twice in the file) are taken away again.
+        self.tally = Tally(resolve=lambda actors: self.parties_of(actors)[1])
+        self.not_new = Counts()
+
+    def add_counted(self, counted: CountedCells) -> None:
+        self.tally.add(counted.cells, counted.party_cells)
+
+    def not_new_rows(self, rows: list[tuple]) -> None:
+        """Rows counted when read that are not new events after all."""
+        count_ready(self.not_new, rows)
+
+    def settle_counts(self) -> None:
+        """The rows found not new taken away from the tally (before it writes anything)."""
+        if self.not_new.size():
+            self.tally.add(*self.not_new.take(), sign=-1)
 
     # -- ids and raw inserts -------------------------------------------------------------------
     def reserve_ids(self, count: int) -> list[int]:
@@ -272,7 +306,7 @@ class BulkWriter:
         rows and parties, and count them for the summary."""
         ids = self.reserve_ids(len(batch))
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        events, rows, roles, parties_each = [], [], [], []
+        events, rows, roles = [], [], []
         parties_of = self.parties_of
         for pk, uid, (_key, _hash, actors, event, row) in zip(
             ids, self.uids.take(len(batch)), batch, strict=True
@@ -280,12 +314,8 @@ class BulkWriter:
             pair, parties = parties_of(actors)
             events.append((pk, uid, *event))
             rows.append((pk, *row, *pair))
-            parties_each.append(parties)
             for actor_id in parties:
                 roles.append((pk, actor_id))
-        # Counted in C, whole lists at a time (one call per event was a seventh of an import).
-        self.tally.count_events(map(_COUNTED, events))
-        self.tally.count_parties(zip(parties_each, map(_COUNTED_FOR_PARTIES, events), strict=True))
         insert_rows(
             self.event_table,
             EVENT_COLUMNS,

@@ -9,9 +9,10 @@ wraps the loop in ``refresh_later()`` so each week is recomputed once.
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_init, post_save
@@ -143,6 +144,7 @@ _CELL_COLUMNS = ["cube", *_COLUMNS.split(", "), *_MEASURES.split(", ")]
 # high): one addition per cell instead of five keeps counting a million rows cheap.
 _BITS = 48
 _MASK = (1 << _BITS) - 1
+_HALF = 1 << (_BITS - 1)
 
 
 def _packed(low: int | None, best: int | None, high: int | None) -> int:
@@ -159,10 +161,18 @@ def _packed(low: int | None, best: int | None, high: int | None) -> int:
 
 
 def _measures(packed: int) -> tuple[int, int, int, int, int]:
-    return (
-        packed >> 4 * _BITS, (packed >> 3 * _BITS) & _MASK, (packed >> 2 * _BITS) & _MASK,
-        (packed >> _BITS) & _MASK, packed & _MASK,
-    )  # fmt: skip
+    """(events, unknown, low, best, high) of a packed cell. Each field is read as signed, so a
+    cell that was taken from (a row counted, then found not to be new) reads right on the way
+    through zero, as long as no field passes 2**47 either way."""
+    fields = []
+    for _ in range(4):
+        field = packed & _MASK
+        if field >= _HALF:
+            field -= 1 << _BITS
+        fields.append(field)
+        packed = (packed - field) >> _BITS
+    high, best, low, unknown = fields
+    return packed, unknown, low, best, high
 
 
 def _derived_cells(base: dict[tuple, int]) -> dict[tuple, int]:
@@ -189,42 +199,41 @@ def _derived_cells(base: dict[tuple, int]) -> dict[tuple, int]:
     return derived
 
 
-class Tally:
-    """New events counted as a bulk import writes them, so the summary need not re-read them.
+def _add_into(target: dict[tuple, int], cells: dict[tuple, int], sign: int) -> None:
+    if not target and sign == 1:
+        target.update(cells)  # the usual case, in C
+        return
+    get = target.get
+    for cell, packed in cells.items():
+        target[cell] = get(cell, 0) + sign * packed
 
-    ``count_events`` and ``count_parties`` count a batch of events, settled into the four finest
-    cubes' cells when written. When they hold ``FLUSH_AT`` cells (years of a national dataset)
-    the cells are handed to a temporary table, so memory stays flat however large the file.
-    ``merge`` writes them: straight into the summary, with the coarser cubes worked out here,
-    when no cell of those weeks exists yet (a first import); otherwise summed with the cells
-    already there in SQL and the coarser cubes of those weeks re-derived. Only for events that
-    are new: a changed event is saved through the model, whose signals recompute its weeks from
-    the table.
+
+class Counts:
+    """Events counted into the summary's four finest cubes, without the database, so an import
+    can count its rows where it reads them (a second process for a large file) and hand the
+    cells over (``take``) to the ``Tally`` that writes them.
+
+    ``count_events`` and ``count_parties`` take whole batches (``Counter.update`` counts in C);
+    ``settle`` turns the counts into cells with packed measures. The parties' cells keep what
+    names the parties (``count_parties``) in the actor's place until the tally resolves it.
     """
 
-    FLUSH_AT = 500_000
-    # Above this many new cells, and more than the table holds, SQLite builds the summary's
-    # indexes once after the insert instead of updating them cell by cell.
-    REBUILD_INDEXES_AT = 20_000
-    STAGING = "sulh_tally_staging"
-
     def __init__(self) -> None:
-        self.cells: dict[tuple, int] = {}
-        # Events counted by ``Counter.update`` (in C): the import hands over whole batches.
         # (week, adm1, adm2, adm3, type, place, low, best, high) -> events, and
-        # ((actor, ...), (week, type, adm1, low, best, high)) -> events with those parties.
+        # (parties, (week, type, adm1, low, best, high)) -> events with those parties.
         self.events: Counter = Counter()
         self.parties: Counter = Counter()
+        self.cells: dict[tuple, int] = {}
+        self.party_cells: dict[tuple, int] = {}
         self._packs: dict[tuple, int] = {}  # a dataset repeats a few fatality figures
-        self.staged = False
 
     def count_events(self, rows: Iterable[tuple]) -> None:
         """Count events: (week, adm1, adm2, adm3, type, place, low, best, high) each."""
         self.events.update(rows)
 
     def count_parties(self, rows: Iterable[tuple]) -> None:
-        """Count each event once under each of its parties: (the event's distinct actor ids,
-        (week, type, adm1, low, best, high)) per event; spread over the actors when settled."""
+        """Count each event once under its parties: (what names the event's distinct parties,
+        (week, type, adm1, low, best, high)) per event."""
         self.parties.update(rows)
 
     def _pack(self, fatalities: tuple) -> int:
@@ -233,7 +242,7 @@ class Tally:
             packed = self._packs[fatalities] = _packed(*fatalities)
         return packed
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
         """Turn the counts into the four finest cubes' cells, with packed measures."""
         cells, get, pack = self.cells, self.cells.get, self._pack
         for (week, a1, a2, a3, etype, place, *fatalities), n in self.events.items():
@@ -243,19 +252,71 @@ class Tally:
                 ("p", week, a1, a2, a3, "", place, None),
             ):
                 cells[cell] = get(cell, 0) + measures
-        for (actors, (week, etype, a1, *fatalities)), n in self.parties.items():
+        cells, get = self.party_cells, self.party_cells.get
+        for (parties, (week, etype, a1, *fatalities)), n in self.parties.items():
             measures = n * pack(tuple(fatalities))
-            for actor in actors:
-                for cell in (
-                    ("at", week, None, None, None, etype, None, actor),
-                    ("a1", week, a1, None, None, "", None, actor),
-                ):
-                    cells[cell] = get(cell, 0) + measures
+            for cell in (
+                ("at", week, None, None, None, etype, None, parties),
+                ("a1", week, a1, None, None, "", None, parties),
+            ):
+                cells[cell] = get(cell, 0) + measures
         self.events.clear()
         self.parties.clear()
 
+    def size(self) -> int:
+        return len(self.cells) + len(self.party_cells) + len(self.events) + len(self.parties)
+
+    def take(self) -> tuple[dict[tuple, int], dict[tuple, int]]:
+        """The cells counted so far (events', parties'), forgotten here."""
+        self.settle()
+        taken = self.cells, self.party_cells
+        self.cells, self.party_cells = {}, {}
+        return taken
+
+
+class Tally(Counts):
+    """New events counted for the summary as a bulk import writes them, so the summary need not
+    re-read them.
+
+    Cells come counted here or handed over (``add``); a party's cells are spread over its actors
+    by ``resolve`` (what names the parties -> their actor ids). When the tally holds
+    ``FLUSH_AT`` cells (years of a national dataset) they go to a temporary table, so memory
+    stays flat however large the file. ``merge`` writes them: straight into the summary, with
+    the coarser cubes worked out here, when no cell of those weeks exists yet (a first import);
+    otherwise summed with the cells already there in SQL and the coarser cubes of those weeks
+    re-derived. Only for events that are new: a changed event is saved through the model, whose
+    signals recompute its weeks from the table. Cells taken away (``add`` with ``sign=-1``, for
+    rows counted before they turned out not to be new) may pass through zero and below on the
+    way; a cell that ends at zero is not written.
+    """
+
+    FLUSH_AT = 500_000
+    # Above this many new cells, and more than the table holds, SQLite builds the summary's
+    # indexes once after the insert instead of updating them cell by cell.
+    REBUILD_INDEXES_AT = 20_000
+    STAGING = "sulh_tally_staging"
+
+    def __init__(self, resolve: Callable[[Any], Iterable[int]] | None = None) -> None:
+        super().__init__()
+        self.resolve = resolve or (lambda actors: actors)
+        self.staged = False
+
+    def add(self, cells: dict[tuple, int], party_cells: dict[tuple, int], sign: int = 1) -> None:
+        """Cells counted elsewhere (``Counts.take``); ``sign=-1`` takes them away."""
+        _add_into(self.cells, cells, sign)
+        _add_into(self.party_cells, party_cells, sign)
+
+    def _settle(self) -> None:
+        self.settle()
+        cells, get, resolve = self.cells, self.cells.get, self.resolve
+        for (cube, week, a1, a2, a3, etype, place, parties), packed in self.party_cells.items():
+            for actor in resolve(parties):
+                cell = (cube, week, a1, a2, a3, etype, place, actor)
+                cells[cell] = get(cell, 0) + packed
+        self.party_cells.clear()
+
     def flush_if_large(self) -> None:
-        if len(self.cells) + len(self.events) + len(self.parties) >= self.FLUSH_AT:
+        if self.size() >= self.FLUSH_AT:
             self.flush()
 
     def flush(self) -> None:
@@ -304,7 +365,8 @@ class Tally:
                 f"{_SUMMED} FROM ("
                 f"SELECT {dims}, {_MEASURES} FROM {staging} UNION ALL "
                 f"SELECT {dims}, {_MEASURES} FROM {table} WHERE cube IN ({base}) AND {touched}"
-                f") AS counted GROUP BY {dims}"
+                # A cell counted and taken away again sums to no events: no row.
+                f") AS counted GROUP BY {dims} HAVING SUM(events) <> 0"
             )
             cursor.execute(f"DELETE FROM {table} WHERE cube IN ({base}) AND {touched}")  # noqa: S608
             cursor.execute(f"SELECT COUNT(*) FROM {merged}")  # noqa: S608
@@ -375,10 +437,12 @@ class Tally:
 
 
 def _cell_rows(cells: dict[tuple, int]) -> list[tuple]:
+    """The cells as table rows; a cell counted and taken away again (zero) is no row."""
     adapt = connection.ops.adapt_datefield_value
     return [
         (cube, adapt(week), *rest, *_measures(packed))
         for (cube, week, *rest), packed in cells.items()
+        if packed
     ]
 
 

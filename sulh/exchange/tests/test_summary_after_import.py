@@ -23,6 +23,14 @@ def current_summary(db):
     refresh_all()
 
 
+@pytest.fixture(autouse=True, params=["read here", "read beside"])
+def reading(request, settings):
+    """Every test twice: the file read and counted in the importing process, and in a second
+    process that hands the counted cells over (what ``sulh import`` does with a large file)."""
+    settings.SULH_IMPORT_PARSE_BESIDE_ROWS = 10**9 if request.param == "read here" else 0
+    return request.param
+
+
 @pytest.fixture
 def run_import(django_capture_on_commit_callbacks):
     """``sulh import``, with what waits for a commit run as it would outside a test's
@@ -91,6 +99,40 @@ def test_changed_and_repeated_rows_are_not_counted_twice(tmp_path, run_import):
     ]
     run_import(write_acled(tmp_path / "b.csv", changed))
     assert_summary_is_current()
+
+
+def test_changed_rows_taken_away_after_several_flushes_and_hand_overs(
+    tmp_path, run_import, monkeypatch
+):
+    from sulh.exchange import actions
+    from sulh.reports.summary import Tally
+
+    # Cells handed over every few rows and flushed to the staging table every few cells, so
+    # rows found not new are taken away from cells already staged (they sum below zero there
+    # until their own counts arrive, or net to nothing).
+    monkeypatch.setattr(actions, "COUNT_EVERY", 2)
+    monkeypatch.setattr(actions, "HAND_OVER_AT", 1)
+    monkeypatch.setattr(Tally, "FLUSH_AT", 3)
+    run_import(write_acled(tmp_path / "a.csv", ROWS), "acled", "--batch-size", "2")
+    assert_summary_is_current()
+    again = [
+        *ROWS[:3],  # unchanged
+        acled_row("SYR910004", admin1="Latakia", admin2="Latakia", admin3="Latakia",
+                  location="", fatalities="12"),  # changed
+        acled_row("SYR910401", event_date="2025-03-07"),
+        acled_row("SYR910401", event_date="2025-03-08"),  # twice in one file
+    ]  # fmt: skip
+    run_import(write_acled(tmp_path / "b.csv", again), "acled", "--batch-size", "2")
+    assert_summary_is_current()
+    assert not Cell.objects.filter(events__lte=0).exists()
+
+
+def test_a_file_of_rows_already_imported_adds_no_cell(tmp_path, run_import):
+    path = write_acled(tmp_path / "a.csv", ROWS)
+    run_import(path)
+    before = summary()
+    run_import(write_acled(tmp_path / "same.csv", ROWS))  # the same rows, another file
+    assert summary() == before
 
 
 def test_ucdp_ranges_are_carried_into_the_summary(tmp_path, run_import):
@@ -173,3 +215,29 @@ def test_packed_measures_add_up_like_the_columns_they_stand_for():
     assert _measures(total) == (4, 1, 1 + 40_000_000, 2 + 40_000_000, 3 + 40_000_000 + 7)
     with pytest.raises(ValueError, match="negative"):
         _packed(-1, 0, 0)
+    # Taken away again (rows counted, then found not new), through zero and below on the way.
+    assert _measures(total - _packed(1, 2, 3)) == (3, 1, 40_000_000, 40_000_000, 40_000_007)
+    below = _packed(0, 0, 7) - _packed(1, 2, 3) - _packed(None, 5, None)
+    assert _measures(below) == (-1, 0, -6, -7, -1)
+    assert _measures(below + _packed(1, 2, 3) + _packed(None, 5, None)) == (1, 0, 0, 0, 7)
+
+
+@pytest.mark.parametrize("staged", [False, True])
+def test_cells_counted_and_taken_away_again_are_not_written(staged):
+    from sulh.reports.summary import Tally, _packed
+
+    week = "2031-06-02"  # a week no event has
+    cell = ("3t", week, None, None, None, "battles", None, None)
+    kept = ("3t", week, None, None, None, "protests", None, None)
+    tally = Tally()
+    tally.add({cell: _packed(2, 2, 2), kept: _packed(1, 1, 1)}, {})
+    if staged:
+        tally.flush()  # the positive counts already in the staging table
+    tally.add({cell: _packed(2, 2, 2)}, {}, sign=-1)
+    tally.merge()
+    written = Cell.objects.filter(week="2031-06-02")
+    # The kept event in each cube (the coarser ones summed from it), nothing of the other.
+    assert sorted(written.values_list("cube", "event_type", "events")) == [
+        ("1", "", 1), ("1t", "protests", 1), ("2", "", 1), ("2t", "protests", 1), ("3", "", 1),
+        ("3t", "protests", 1), ("t", "protests", 1),
+    ]  # fmt: skip
