@@ -82,7 +82,10 @@ def test_an_unreadable_file_fails_beside_as_it_does_in_process(tmp_path, setting
         with pytest.raises(CommandError) as caught:
             run_import(path)
         messages.append(str(caught.value))
-    assert "the file is not utf-8 text" in messages[0]
+    # The header and 400 rows, then the bad byte in the first column of row 402.
+    assert messages[0] == (
+        "row 402, column event_id_cnty: the file is not utf-8 text (invalid start byte)"
+    )
     assert messages[1] == messages[0]
 
 
