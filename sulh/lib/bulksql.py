@@ -5,6 +5,7 @@ is most of the time of a large write. Callers pass plain tuples in the table's c
 the values every row shares (the importing user, the time, the origin) once as ``constants``.
 """
 
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -106,6 +107,13 @@ def sqlite_pragmas(**values: int) -> Iterator[None]:
                 cursor.execute(f"PRAGMA {name} = {value}")
 
 
+# Helper threads SQLite's sorter may use while it builds an index: with a core to spare (a bulk
+# import builds its indexes once the rows are in and its reading process is done), the events'
+# nine indexes of a million rows took 8.9-10.8 s instead of 11.8-11.9 s.
+INDEX_BUILD_THREADS = min(2, (os.cpu_count() or 1) - 1)
+
+
 def index_build_cache():
-    """Build indexes inside this with SQLite's default page cache (a no-op on PostgreSQL)."""
-    return sqlite_pragmas(cache_size=-INDEX_BUILD_CACHE_KIB)
+    """Build indexes inside this with SQLite's default page cache and the sorter's helper
+    threads (a no-op on PostgreSQL)."""
+    return sqlite_pragmas(cache_size=-INDEX_BUILD_CACHE_KIB, threads=INDEX_BUILD_THREADS)

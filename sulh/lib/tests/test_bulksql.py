@@ -41,3 +41,20 @@ def test_a_shared_value_of_an_unexpected_type_is_refused_not_written(scratch_tab
         pytest.skip("PostgreSQL's COPY carries values itself")
     with pytest.raises(TypeError, match="no SQL literal for list"):
         insert_rows(scratch_table, ("n",), [(1,)], {"origin": ["a"]})
+
+
+def test_index_builds_get_their_settings_and_the_connection_gets_its_own_back():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's pragmas")
+
+    def pragmas() -> tuple[int, int]:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            cache = cursor.fetchone()[0]
+            cursor.execute("PRAGMA threads")
+            return cache, cursor.fetchone()[0]
+
+    before = pragmas()
+    with bulksql.index_build_cache():
+        assert pragmas() == (-bulksql.INDEX_BUILD_CACHE_KIB, bulksql.INDEX_BUILD_THREADS)
+    assert pragmas() == before
