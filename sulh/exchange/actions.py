@@ -24,7 +24,7 @@ from sulh.exchange.importers import get_importer
 from sulh.exchange.importers.base import Importer, Parsed, RowError
 from sulh.exchange.indexes import restore_indexes, set_aside_indexes, worth_setting_aside
 from sulh.exchange.models import ImportJob
-from sulh.exchange.parsing import can_fork, parsed_beside
+from sulh.exchange.parsing import Progress, can_fork, parsed_beside
 from sulh.exchange.placeindex import PlaceIndex
 from sulh.exchange.reading import open_table
 from sulh.lib.bulksql import sqlite_pragmas
@@ -203,8 +203,13 @@ def do_import_file(
                     _ready_rows, importer, raw, encoding, places, job.rows_done,
                     writer.reconciler.ready,
                 )  # fmt: skip
-                parsed = parsed_beside(rows) if beside else rows()
-                _run_batches(parsed, raw, writer, job, bar, batch_size)
+                if beside:
+                    # A gzip reader's position is its own: this process's copy never moves.
+                    progress = Progress()
+                    parsed, tell = parsed_beside(rows, raw.tell, progress), progress.tell
+                else:
+                    parsed, tell = rows(), raw.tell
+                _run_batches(parsed, tell, writer, job, bar, batch_size)
         finally:
             if aside:
                 restore_indexes()
@@ -269,7 +274,7 @@ def _large_page_cache():
 
 def _run_batches(
     parsed: Iterator[tuple[int, tuple | BadRow]],
-    raw: BinaryIO,
+    tell: Callable[[], int],
     writer: BulkWriter,
     job: ImportJob,
     bar: tqdm,
@@ -291,8 +296,9 @@ def _run_batches(
         if len(batch) >= batch_size:
             _commit_batch(writer, job, batch, errors, last)
             batch, errors = [], []
-            bar.update(raw.tell() - seen)
-            seen = raw.tell()
+            at = tell()
+            bar.update(at - seen)
+            seen = at
     _commit_batch(writer, job, batch, errors, last)
 
 

@@ -39,8 +39,24 @@ def can_fork(raw: BinaryIO) -> bool:
     return True
 
 
-def parsed_beside(rows: Callable[[], Iterator[tuple[int, Any]]]) -> Iterator[tuple[int, Any]]:
-    """``rows()`` (an iterator of (row number, Parsed or bad row)) run in a forked child."""
+class Progress:
+    """How far into the file the reading process has got, as it last said (``tell``'s unit)."""
+
+    def __init__(self) -> None:
+        self.at = 0
+
+    def tell(self) -> int:
+        return self.at
+
+
+def parsed_beside(
+    rows: Callable[[], Iterator[tuple[int, Any]]],
+    tell: Callable[[], int] | None = None,
+    progress: Progress | None = None,
+) -> Iterator[tuple[int, Any]]:
+    """``rows()`` (an iterator of (row number, item)) run in a forked child. With each chunk
+    the child sends ``tell()`` (how far it has read; asked there, where the file moves), which
+    lands in ``progress`` here as the chunk's rows come out."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: parse, send, leave without running any of the parent's cleanup
@@ -48,7 +64,7 @@ def parsed_beside(rows: Callable[[], Iterator[tuple[int, Any]]]) -> Iterator[tup
         code = 0
         try:
             gc.disable()
-            _send_all(rows(), write_end)
+            _send_all(rows(), write_end, tell)
         except BaseException:  # noqa: BLE001 (already sent to the parent when it could be)
             code = 1
         finally:
@@ -67,8 +83,10 @@ def parsed_beside(rows: Callable[[], Iterator[tuple[int, Any]]]) -> Iterator[tup
             frame = frames.get()
             if frame is None:
                 raise RuntimeError("the process reading the file stopped before the end of it")
-            kind, payload = pickle.loads(frame)  # noqa: S301 (our own child, a private pipe)
+            kind, payload, at = pickle.loads(frame)  # noqa: S301 (our own child, a private pipe)
             if kind == "rows":
+                if progress is not None and at is not None:
+                    progress.at = at
                 yield from payload
             elif kind == "error":
                 raise payload
@@ -99,17 +117,17 @@ def _pump(fd: int, frames: queue.Queue, stop: threading.Event) -> None:
                 return
 
 
-def _send_all(rows: Iterator[tuple[int, Any]], fd: int) -> None:
+def _send_all(rows: Iterator[tuple[int, Any]], fd: int, tell: Callable[[], int] | None) -> None:
     with os.fdopen(fd, "wb", buffering=1 << 20) as pipe:
         try:
             chunk: list[tuple[int, Any]] = []
             for item in rows:
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
-                    _send(pipe, "rows", chunk)
+                    _send(pipe, "rows", chunk, tell() if tell else None)
                     chunk = []
             if chunk:
-                _send(pipe, "rows", chunk)
+                _send(pipe, "rows", chunk, tell() if tell else None)
             _send(pipe, "done", None)
         except BrokenPipeError:
             raise  # the parent stopped reading: nothing to tell it
@@ -118,8 +136,8 @@ def _send_all(rows: Iterator[tuple[int, Any]], fd: int) -> None:
             raise
 
 
-def _send(pipe, kind: str, payload: Any) -> None:
-    data = pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL)
+def _send(pipe, kind: str, payload: Any, at: int | None = None) -> None:
+    data = pickle.dumps((kind, payload, at), protocol=pickle.HIGHEST_PROTOCOL)
     pipe.write(_HEADER.pack(len(data)))
     pipe.write(data)
     if kind != "rows":

@@ -52,7 +52,7 @@ def test_a_file_read_beside_imports_as_it_does_in_process(tmp_path, settings, mo
     forked = []
     real = parsing.parsed_beside
     monkeypatch.setattr(
-        "sulh.exchange.actions.parsed_beside", lambda r: forked.append(1) or real(r)
+        "sulh.exchange.actions.parsed_beside", lambda *a: forked.append(1) or real(*a)
     )
     monkeypatch.setattr(parsing, "CHUNK", chunk)  # rows cross many chunks, or fit in one
     settings.SULH_IMPORT_PARSE_BESIDE_ROWS = 0
@@ -119,10 +119,37 @@ def test_the_web_form_reads_its_upload_in_its_own_process(client_for, settings, 
     from sulh.exchange.tests.helpers import acled_text
 
     forked = []
-    monkeypatch.setattr("sulh.exchange.actions.parsed_beside", lambda r: forked.append(1))
+    monkeypatch.setattr("sulh.exchange.actions.parsed_beside", lambda *a: forked.append(1))
     settings.SULH_IMPORT_PARSE_BESIDE_ROWS = 0  # even a file that counts as large
     upload = SimpleUploadedFile("a.csv", acled_text([acled_row("SYR970901")]).encode())
     response = client_for("analyst").post("/exchange/", {"format": "acled", "file": upload})
     assert response.status_code == 200
     assert Event.objects.filter(external_key="acled:SYR970901").exists()
     assert not forked  # a web server's worker thread does not fork
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".csv.gz"])
+def test_the_progress_bar_follows_the_reading_process(tmp_path, settings, monkeypatch, suffix):
+    import gzip
+
+    from sulh.exchange import actions
+    from sulh.exchange.tests.helpers import acled_text
+
+    # A gzip reader's position is its own object's: the importing process's copy never moves,
+    # so the position must come from the process that reads.
+    settings.SULH_IMPORT_PARSE_BESIDE_ROWS = 0
+    monkeypatch.setattr(parsing, "CHUNK", 50)
+    text = acled_text([acled_row(f"SYR9705{n:04d}") for n in range(1200)]).encode()
+    path = tmp_path / f"many{suffix}"
+    path.write_bytes(gzip.compress(text) if suffix.endswith(".gz") else text)
+    positions = []
+    real = actions._run_batches
+
+    def watched(parsed, tell, *args):
+        return real(parsed, lambda: positions.append(tell()) or positions[-1], *args)
+
+    monkeypatch.setattr(actions, "_run_batches", watched)
+    run_import(path, "--batch-size", "200")
+    assert len(positions) >= 5
+    assert positions == sorted(positions)
+    assert 0 < positions[0] < positions[-2] < len(text)  # it moved while rows were coming

@@ -25,7 +25,7 @@ def forks(monkeypatch) -> list[int]:
     forked: list[int] = []
     real = parsing.parsed_beside
     monkeypatch.setattr(
-        "sulh.exchange.actions.parsed_beside", lambda r: forked.append(1) or real(r)
+        "sulh.exchange.actions.parsed_beside", lambda *a: forked.append(1) or real(*a)
     )
     return forked
 
