@@ -10,6 +10,15 @@ from sulh.exchange.importers import IMPORTERS
 class ImportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=())
     file = forms.FileField(label=_("CSV file"))
+    encoding = forms.ChoiceField(
+        label=_("Encoding"),
+        required=False,
+        choices=[
+            ("", _("Detect")),
+            ("utf-8", _("UTF-8")),
+            ("cp1256", _("Windows-1256 (Arabic saved by Windows)")),
+        ],
+    )
     strict = forms.BooleanField(
         label=_("Stop at the first bad row and import nothing"), required=False
     )

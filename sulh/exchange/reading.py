@@ -46,6 +46,7 @@ class Table:
 def open_table(raw: BinaryIO, encoding: str | None = None) -> Table:
     head = raw.read(SNIFF_BYTES)
     raw.seek(0)
+    detected = not encoding
     encoding = encoding or detect_encoding(head)
     text = io.TextIOWrapper(raw, encoding=encoding, newline="")
     reader = csv.reader(text)
@@ -56,7 +57,7 @@ def open_table(raw: BinaryIO, encoding: str | None = None) -> Table:
         raise FileError("the file is empty") from exc
     except UnicodeDecodeError as exc:
         text.detach()
-        raise _not_text(raw, encoding, exc, near="") from exc
+        raise _not_text(raw, encoding, exc, near="", detected=detected) from exc
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
         number = 1
@@ -66,7 +67,9 @@ def open_table(raw: BinaryIO, encoding: str | None = None) -> Table:
                 if values:
                     yield number, values
         except UnicodeDecodeError as exc:
-            raise _not_text(raw, encoding, exc, near=f"row {number + 1}") from exc
+            raise _not_text(
+                raw, encoding, exc, near=f"row {number + 1}", detected=detected
+            ) from exc
         except csv.Error as exc:
             raise FileError(f"row {number + 1}: {exc}") from exc
         finally:
@@ -75,7 +78,9 @@ def open_table(raw: BinaryIO, encoding: str | None = None) -> Table:
     return Table(encoding, header, numbered(), raw)
 
 
-def _not_text(raw: BinaryIO, encoding: str, exc: UnicodeDecodeError, near: str) -> FileError:
+def _not_text(
+    raw: BinaryIO, encoding: str, exc: UnicodeDecodeError, near: str, detected: bool = False
+) -> FileError:
     """The error for a byte that is not ``encoding`` text, at the row and column holding it.
 
     The reader decodes the file in 8 KB blocks ahead of the CSV rows, so the row it was at when a
@@ -84,6 +89,9 @@ def _not_text(raw: BinaryIO, encoding: str, exc: UnicodeDecodeError, near: str) 
     """
     where = _place_of_first_undecodable(raw, encoding) or near
     message = f"the file is not {encoding} text ({exc.reason})"
+    if detected and encoding == "utf-8":
+        # The start of the file read as UTF-8; Arabic saved by Windows further down does not.
+        message += "; if it is Arabic saved by Windows, import it again as Windows-1256 (cp1256)"
     return FileError(f"{where}: {message}" if where else message)
 
 

@@ -49,6 +49,7 @@ def index(request: HttpRequest) -> HttpResponse:
                     upload.open("rb"),
                     upload.name,
                     strict=import_form.cleaned_data["strict"],
+                    encoding=import_form.cleaned_data["encoding"] or None,
                 )
             except ImportRejected as exc:
                 rejected = exc.errors

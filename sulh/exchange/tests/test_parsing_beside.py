@@ -84,7 +84,8 @@ def test_an_unreadable_file_fails_beside_as_it_does_in_process(tmp_path, setting
         messages.append(str(caught.value))
     # The header and 400 rows, then the bad byte in the first column of row 402.
     assert messages[0] == (
-        "row 402, column event_id_cnty: the file is not utf-8 text (invalid start byte)"
+        "row 402, column event_id_cnty: the file is not utf-8 text (invalid start byte); if it "
+        "is Arabic saved by Windows, import it again as Windows-1256 (cp1256)"
     )
     assert messages[1] == messages[0]
 

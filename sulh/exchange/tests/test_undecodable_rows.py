@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from sulh.events.models import Event
 from sulh.exchange import parsing
 from sulh.exchange.actions import do_import_file
-from sulh.exchange.models import ImportJob
+from sulh.exchange.models import DatasetRow, ImportJob
 from sulh.exchange.reading import FileError, open_table
 from sulh.exchange.tests.helpers import acled_row, acled_text
 from sulh.exchange.tests.test_import_acled import run_import
@@ -30,6 +30,8 @@ def forks(monkeypatch) -> list[int]:
     return forked
 
 
+# Added when the encoding was detected as UTF-8 (the start of the file read as UTF-8, no BOM).
+HINT = "; if it is Arabic saved by Windows, import it again as Windows-1256 (cp1256)"
 TWO_LINES = "Clashes near the town.\r\nA second line in the same quoted field."
 GOOD = 400  # rows 2-401: the bad row is row 402, far past the first 8 KB (and the 64 KB sniffed)
 
@@ -76,7 +78,9 @@ def test_a_bad_byte_far_into_a_utf8_file_is_reported_at_its_row_and_column():
     # The bad byte is on the second line of a quoted field: still row 402.
     rows = [*good_rows("SYR9800"), acled_row("SYR9801", notes="first line\r\nsecond MARK")]
     message, numbers = error_of(with_bad_byte(acled_text(rows), "MARK", b"\xff"))
-    assert message == "row 402, column notes: the file is not utf-8 text (invalid start byte)"
+    assert (
+        message == "row 402, column notes: the file is not utf-8 text (invalid start byte)" + HINT
+    )
     # The same numbering as the good rows get: without the bad row, the last one is row 401
     # (each quoted newline inside its row); the rows yielded before the error agree.
     assert read_all(acled_text(rows[:-1]).encode()) == list(range(2, 402))
@@ -90,7 +94,9 @@ def test_the_row_named_is_the_number_the_same_row_gets_when_it_is_good():
     good = open_table(io.BytesIO(text.replace("MARK", "fine").encode()))
     assert [number for number, values in good.rows if values[0] == "SYR9823"] == [404]
     message, _ = error_of(with_bad_byte(text, "MARK", b"\xff"))
-    assert message == "row 404, column notes: the file is not utf-8 text (invalid start byte)"
+    assert (
+        message == "row 404, column notes: the file is not utf-8 text (invalid start byte)" + HINT
+    )
 
 
 def test_rows_after_the_bad_byte_do_not_move_it():
@@ -100,7 +106,9 @@ def test_rows_after_the_bad_byte_do_not_move_it():
         *good_rows("SYR9804"),
     ]
     message, _ = error_of(with_bad_byte(acled_text(rows), "MARK", b"\x80"))
-    assert message == "row 402, column actor2: the file is not utf-8 text (invalid start byte)"
+    assert (
+        message == "row 402, column actor2: the file is not utf-8 text (invalid start byte)" + HINT
+    )
 
 
 def test_a_bad_byte_in_a_utf8_file_with_a_bom_and_lf_line_ends():
@@ -108,6 +116,7 @@ def test_a_bad_byte_in_a_utf8_file_with_a_bom_and_lf_line_ends():
     data = codecs.BOM_UTF8 + with_bad_byte(acled_text(rows, line_end="\n"), "MARK", b"Q\xc3(")
     message, numbers = error_of(data)
     assert message == (
+        # No hint: a file that starts with a UTF-8 byte-order mark is not Windows-1256.
         "row 402, column location: the file is not utf-8-sig text (invalid continuation byte)"
     )
     assert numbers == list(range(2, len(numbers) + 2)) and len(numbers) > 300
@@ -122,7 +131,7 @@ def test_a_windows_1256_file_whose_arabic_starts_late_is_not_utf8_at_the_first_a
     assert all(bytes([b]).decode("cp1256") for b in range(256))
     message, numbers = error_of(data)
     assert message == (
-        "row 402, column notes: the file is not utf-8 text (invalid continuation byte)"
+        "row 402, column notes: the file is not utf-8 text (invalid continuation byte)" + HINT
     )
     assert numbers == list(range(2, len(numbers) + 2)) and len(numbers) > 300
     # Read as what it is, the whole file comes out.
@@ -151,7 +160,7 @@ def test_a_file_cut_inside_a_character_is_reported_at_its_last_row():
     assert data.endswith(b"\xd9")
     message, _ = error_of(data)
     assert message == (
-        "row 402, column timestamp: the file is not utf-8 text (unexpected end of data)"
+        "row 402, column timestamp: the file is not utf-8 text (unexpected end of data)" + HINT
     )
 
 
@@ -168,7 +177,7 @@ def test_a_file_that_cannot_be_read_again_keeps_the_nearby_row():
     # the other tests' files are large enough to show).
     where, message = str(caught.value).split(": ", 1)
     assert where.startswith("row ") and 2 < int(where.removeprefix("row ")) < 402
-    assert message == "the file is not utf-8 text (invalid start byte)"
+    assert message == "the file is not utf-8 text (invalid start byte)" + HINT
 
 
 @pytest.mark.django_db
@@ -184,7 +193,7 @@ def test_the_import_names_the_row_and_stores_nothing(
     with path.open("rb") as raw, pytest.raises(FileError) as caught:
         do_import_file(persona("analyst"), "acled", raw, "bad.csv", second_process=second_process)
     assert str(caught.value) == (
-        "row 402, column admin2: the file is not utf-8 text (invalid start byte)"
+        "row 402, column admin2: the file is not utf-8 text (invalid start byte)" + HINT
     )
     assert len(forks) == int(second_process)
     assert not stored("SYR9816", "SYR9817")
@@ -201,7 +210,7 @@ def test_the_command_names_the_row_in_a_gzip_file(tmp_path, settings, forks, thr
     rows = [*good_rows("SYR9824"), acled_row("SYR9825", notes="MARK")]
     path = tmp_path / "bad.csv.gz"
     path.write_bytes(gzip.compress(with_bad_byte(acled_text(rows), "MARK", b"\xff")))
-    message = "row 402, column notes: the file is not utf-8 text (invalid start byte)"
+    message = "row 402, column notes: the file is not utf-8 text (invalid start byte)" + HINT
     with pytest.raises(CommandError) as caught:
         run_import(path)
     assert str(caught.value) == message
@@ -228,3 +237,24 @@ def test_the_page_shows_the_row_and_column(client_for):
         response.text
     )
     assert not stored("SYR9820", "SYR9821")
+
+
+def test_the_page_offers_the_encoding_the_message_suggests(client_for):
+    # Windows-1256 Arabic that starts after the first 64 KB: detected as UTF-8, it fails with
+    # the hint; imported again with the encoding chosen, every row comes in.
+    rows = [*good_rows("SYR9826"), acled_row("SYR9827")]  # the last row's notes are Arabic
+    data = acled_text(rows).encode("cp1256")
+    client = client_for("analyst")
+    detected = client.post(
+        "/exchange/", {"format": "acled", "file": SimpleUploadedFile("a.csv", data)}
+    )
+    assert "import it again as Windows-1256 (cp1256)" in detected.text
+    assert not stored("SYR9826", "SYR9827")
+    chosen = client.post(
+        "/exchange/",
+        {"format": "acled", "encoding": "cp1256", "file": SimpleUploadedFile("a.csv", data)},
+    )
+    assert chosen.status_code in (200, 302)
+    assert Event.objects.filter(external_key__startswith="acled:SYR982").count() == GOOD + 1
+    row = DatasetRow.objects.get(event__external_key="acled:SYR9827")
+    assert row.description == "اشتباك قرب القدموس، وأفيد بسقوط قتيلين."
