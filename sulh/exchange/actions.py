@@ -108,7 +108,7 @@ def _ready_rows(
     places: PlaceIndex,
     skip_to: int,
     ready: Callable[[Parsed], tuple],
-) -> Iterator[tuple[int, tuple | BadRow]]:
+) -> Iterator[tuple[int, tuple | BadRow | CountedCells]]:
     """The file's rows as the writer takes them (``Reconciler.ready``), bad rows as they are,
     and every so often (and at the end) the summary's cells of the rows read so far, as a
     ``CountedCells`` item: counting is part of reading, so for a large file the second process
@@ -273,7 +273,7 @@ def _large_page_cache():
 
 
 def _run_batches(
-    parsed: Iterator[tuple[int, tuple | BadRow]],
+    parsed: Iterator[tuple[int, tuple | BadRow | CountedCells]],
     tell: Callable[[], int],
     writer: BulkWriter,
     job: ImportJob,
