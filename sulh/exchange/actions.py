@@ -309,6 +309,7 @@ def _commit_batch(
         fresh: dict[str, tuple] = {}
         later: list[tuple] = []
         known = writer.existing(r[READY_KEY] for r in batch)
+        held = writer.held_elsewhere(r[READY_KEY] for r in batch if r[READY_KEY] not in known)
         unchanged = changed = 0
 
         def update(ready: tuple) -> None:
@@ -322,7 +323,9 @@ def _commit_batch(
 
         for ready in batch:
             key = ready[READY_KEY]
-            if key in known:
+            if key in held:
+                unchanged += 1  # sulh's own export coming back: the event is here already
+            elif key in known:
                 update(ready)
             elif key in fresh:
                 later.append(ready)  # the same id twice in one file: the later row corrects

@@ -9,6 +9,7 @@ event, memoised because a dataset repeats the same few values millions of times.
 import json
 import os
 import time
+import uuid
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -288,6 +289,34 @@ class BulkWriter:
         # The latest row of this dataset's source for each event (a changed row adds one).
         hashes = {e: h for _id, e, s, h in sorted(found) if s == self.source.pk}
         return {key: (pk, hashes.get(pk, "")) for key, pk in ids.items()}
+
+    def held_elsewhere(self, keys: Iterable[str]) -> set[str]:
+        """The keys that name, the way sulh's ACLED export writes them, an event this database
+        already holds under another origin: its own (``sulh-<uid>``) or another dataset's
+        (``ucdp-<id>``). An export imported back into the sulh that made it is the same events,
+        not copies of them from a new source."""
+        from sulh.exchange.importers import IMPORTERS
+
+        by_key: dict[str, str] = {}
+        by_uid: dict[Any, str] = {}
+        for key in keys:
+            prefix, dash, rest = key.partition(":")[2].partition("-")
+            if not dash or not rest:
+                continue
+            if prefix == "sulh":
+                try:
+                    uid = uuid.UUID(rest)
+                except ValueError:
+                    continue
+                by_uid[uid if self.vendor == "postgresql" else uid.hex] = key
+            elif prefix in IMPORTERS and prefix != self.origin:
+                by_key[f"{prefix}:{rest}"] = key
+        found: set[str] = set()
+        for column, wanted in (("external_key", by_key), ("uid", by_uid)):
+            if wanted:
+                rows = self._select_in(f"{column}, id", self.event_table, column, wanted)
+                found.update(wanted[value] for value, _id in rows)
+        return found
 
     def _select_in(self, columns: str, table: str, column: str, values: Iterable) -> list[tuple]:
         """Rows whose ``column`` is one of ``values``, with one parameter for the whole batch (the

@@ -54,10 +54,34 @@ def test_an_acled_export_imports_back_unchanged(tmp_path, persona):
         for e in Event.objects.filter(external_key__startswith="acled:SYR91")
     }
     assert after == before
-    # The demo's own events come back as new ACLED-keyed events, but ours gained no claim.
     for event in Event.objects.filter(external_key__startswith="acled:SYR91"):
         assert Claim.objects.filter(record_id=event.pk, status="superseded").count() == 0
-    assert Claim.objects.count() >= claims
+    assert Claim.objects.count() >= claims  # reading a compact row may store its claims
+
+
+def test_an_export_of_other_origins_imported_back_adds_no_copies(tmp_path, persona):
+    """UCDP's events and sulh's own (the demo's) leave as ``ucdp-<id>`` and ``sulh-<uid>``; the
+    same file imported back as ACLED is the same events, not copies from a new source."""
+    from sulh.exchange.models import DatasetRow, ImportJob
+    from sulh.exchange.tests.test_import_ucdp import first_rows
+
+    persona("analyst")
+    path, _rows = first_rows(tmp_path, 40)
+    call_command("import", "ucdp", str(path), "--no-progress")
+    own = Event.objects.filter(external_key__isnull=True).count()
+    assert own  # the demo's events: without an external key
+    events = Event.objects.count()
+    out = tmp_path / "out.csv"
+    text = export("acled", out)
+    assert "\nucdp-" in text and "\nsulh-" in text
+    call_command("import", "acled", str(out), "--no-progress")
+    assert Event.objects.count() == events
+    # Nothing of theirs is now said to come from ACLED.
+    assert not Claim.objects.filter(source__dataset_key="acled").exists()
+    assert not DatasetRow.objects.filter(source__dataset_key="acled").exists()
+    job = ImportJob.objects.order_by("-id").first()
+    assert job.counts["created"] == 0
+    assert job.counts["unchanged"] == len(list(csv.DictReader(io.StringIO(text))))
 
 
 def test_hxl_export_reads_back_with_libhxl_and_the_right_hashtags(tmp_path, persona):
