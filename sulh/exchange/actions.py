@@ -220,7 +220,6 @@ def do_import_file(
         if resumed:
             refresh_all()
         else:
-            writer.settle_counts()
             writer.tally.merge()
     with transaction.atomic():
         job.status = ImportJob.DONE
@@ -334,7 +333,6 @@ def _commit_batch(
         if len(fresh) < len(batch):
             writer.not_new_rows([r for r in batch if fresh.get(r[READY_KEY]) is not r])
         writer.new_events(list(fresh.values()))
-        writer.settle_counts()
         writer.tally.flush_if_large()
         if later:
             known = writer.existing(r[READY_KEY] for r in later)

@@ -24,6 +24,7 @@ from sulh.actors.actions import do_create_actor
 from sulh.actors.models import Actor, ActorKind
 from sulh.claims.reconcile import Evidence, reconcile
 from sulh.events.models import Event, EventActor
+from sulh.exchange.importers import IMPORTERS
 from sulh.exchange.importers.base import Parsed
 from sulh.exchange.models import DatasetRow
 from sulh.lib.arabic import normalise
@@ -166,11 +167,10 @@ class Reconciler:
     def _evidence(self, claim_id: int = 0, **values: Any) -> Evidence:
         return Evidence(claim_id, self.rel, self.cred, **values)
 
-    def _date(self, start: Any, end: Any) -> tuple[str, str, str, str, Any]:
+    def _date(self, start: Any, end: Any) -> tuple[str, str, str, str]:
         result = reconcile("date", [self._evidence(start=start, end=end)])
-        week = week_start(result.start)
         start_text, end_text = result.start.isoformat(), result.end.isoformat()
-        return start_text, end_text, result.precision, week.isoformat(), week
+        return start_text, end_text, result.precision, week_start(result.start).isoformat()
 
     def _number(self, low: Any, best: Any, high: Any) -> tuple[Any, Any, Any]:
         result = reconcile("number", [self._evidence(low=low, best=best, high=high)])
@@ -183,7 +183,7 @@ class Reconciler:
     def ready(self, p: Parsed) -> tuple:
         """A parsed row as the writer takes it (see READY_*): everything but the ids, which only
         the writer can give. Needs no database, so a second process can do it."""
-        start, end, precision, week, _monday = self.date(p.date_start, p.date_end)
+        start, end, precision, week = self.date(p.date_start, p.date_end)
         place = self._place(p.where)
         low, best, high, *killed = self._killed(p.killed)
         return (
@@ -245,19 +245,13 @@ class BulkWriter:
         # The summary's counts of the new events: rows are counted as they are read; rows that
         # turn out not to be new (already imported, or twice in the file) are taken away again.
         self.tally = Tally(resolve=lambda actors: self.parties_of(actors)[1])
-        self.not_new = Counts()
 
     def add_counted(self, counted: CountedCells) -> None:
         self.tally.add(counted.cells, counted.party_cells)
 
     def not_new_rows(self, rows: list[tuple]) -> None:
         """Rows counted when read that are not new events after all."""
-        count_ready(self.not_new, rows)
-
-    def settle_counts(self) -> None:
-        """The rows found not new taken away from the tally (before it writes anything)."""
-        if self.not_new.size():
-            self.tally.add(*self.not_new.take(), sign=-1)
+        count_ready(self.tally.taken_away, rows)
 
     # -- ids and raw inserts -------------------------------------------------------------------
     def reserve_ids(self, count: int) -> list[int]:
@@ -295,8 +289,6 @@ class BulkWriter:
         already holds under another origin: its own (``sulh-<uid>``) or another dataset's
         (``ucdp-<id>``). An export imported back into the sulh that made it is the same events,
         not copies of them from a new source."""
-        from sulh.exchange.importers import IMPORTERS
-
         by_key: dict[str, str] = {}
         by_uid: dict[Any, str] = {}
         for key in keys:
@@ -332,7 +324,7 @@ class BulkWriter:
 
     def new_events(self, batch: list[tuple]) -> None:
         """Write a batch of new events (rows made by ``Reconciler.ready``) with their compact
-        rows and parties, and count them for the summary."""
+        rows and parties (the summary counted them when they were read)."""
         ids = self.reserve_ids(len(batch))
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         events, rows, roles = [], [], []

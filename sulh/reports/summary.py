@@ -285,9 +285,9 @@ class Tally(Counts):
     the coarser cubes worked out here, when no cell of those weeks exists yet (a first import);
     otherwise summed with the cells already there in SQL and the coarser cubes of those weeks
     re-derived. Only for events that are new: a changed event is saved through the model, whose
-    signals recompute its weeks from the table. Cells taken away (``add`` with ``sign=-1``, for
-    rows counted before they turned out not to be new) may pass through zero and below on the
-    way; a cell that ends at zero is not written.
+    signals recompute its weeks from the table. Rows counted before they turned out not to be
+    new are counted again into ``taken_away``, which every flush and merge subtracts first: a
+    cell may pass through zero and below on the way; a cell that ends at zero is not written.
     """
 
     FLUSH_AT = 500_000
@@ -299,6 +299,7 @@ class Tally(Counts):
     def __init__(self, resolve: Callable[[Any], Iterable[int]] | None = None) -> None:
         super().__init__()
         self.resolve = resolve or (lambda actors: actors)
+        self.taken_away = Counts()
         self.staged = False
 
     def add(self, cells: dict[tuple, int], party_cells: dict[tuple, int], sign: int = 1) -> None:
@@ -306,7 +307,12 @@ class Tally(Counts):
         _add_into(self.cells, cells, sign)
         _add_into(self.party_cells, party_cells, sign)
 
+    def size(self) -> int:
+        return super().size() + self.taken_away.size()
+
     def _settle(self) -> None:
+        if self.taken_away.size():
+            self.add(*self.taken_away.take(), sign=-1)
         self.settle()
         cells, get, resolve = self.cells, self.cells.get, self.resolve
         for (cube, week, a1, a2, a3, etype, place, parties), packed in self.party_cells.items():
